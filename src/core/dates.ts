@@ -1,0 +1,127 @@
+import { differenceInCalendarDays, isExists } from 'date-fns';
+import { compareDecimals } from './decimal';
+import type { CalendarDate, CreditGrant } from './types';
+
+const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a `YYYY-MM-DD` string naming a day that exists (`2024-02-30` does not). */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string') return false;
+  const match = CALENDAR_DATE_PATTERN.exec(value);
+  return match !== null && isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/**
+ * Local midnight of a calendar date, for date-fns formatting and calendar
+ * maths. Deliberately not `new Date('YYYY-MM-DD')`, which is UTC midnight and
+ * so the day before anywhere west of Greenwich.
+ */
+export function calendarDateToLocalDate(value: CalendarDate): Date {
+  const match = CALENDAR_DATE_PATTERN.exec(value);
+  if (!match || !isCalendarDate(value)) {
+    throw new TypeError(`expected a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return date;
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date an instant falls on in a time zone (default: the
+ * viewer's). At 2024-01-01T11:00Z it is already the 2nd in Kiritimati
+ * (UTC+14) and still the 31st in `Etc/GMT+12` (UTC−12).
+ */
+export function getCalendarDate(instant: Date, timeZone?: string): CalendarDate {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    throw new TypeError('expected a valid Date instant for "today"');
+  }
+  const key = timeZone ?? '';
+  let formatter = dayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(key, formatter);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type === 'year') year = part.value.padStart(4, '0');
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(calendarDateToLocalDate(to), calendarDateToLocalDate(from));
+}
+
+/** Where "today" comes from when computing a grant's status. */
+export interface TodayOptions {
+  /** The current instant. @default new Date() */
+  today?: Date;
+  /** IANA time zone "today" is taken in. @default the viewer's time zone */
+  timeZone?: string;
+}
+
+/**
+ * Whole calendar days until the grant's last consumable day: `0` on the
+ * expiry day itself, `-1` the day after, `null` when the grant never expires.
+ */
+export function getDaysUntilExpiry(
+  grant: Pick<CreditGrant, 'expiryDate'>,
+  options: TodayOptions = {},
+): number | null {
+  if (grant.expiryDate === null) return null;
+  const today = getCalendarDate(options.today ?? new Date(), options.timeZone);
+  return calendarDaysBetween(today, grant.expiryDate);
+}
+
+/**
+ * Where a grant is in its life:
+ * - `depleted`: its known balance is zero (or below), whatever its dates;
+ * - `expired`: today is after its expiry date;
+ * - `scheduled`: today is before its effective date;
+ * - `expiring`: usable, and its last day is within `expiringWithinDays`;
+ * - `active`: usable.
+ */
+export type CreditGrantStatus = 'scheduled' | 'active' | 'expiring' | 'expired' | 'depleted';
+
+/** Options of {@link getGrantStatus}. */
+export interface GrantStatusOptions extends TodayOptions {
+  /** A usable grant whose expiry is at most this many days away is `expiring`. @default 14 */
+  expiringWithinDays?: number;
+}
+
+/** The status of a grant on "today" in the given time zone; see {@link CreditGrantStatus}. */
+export function getGrantStatus(
+  grant: Pick<CreditGrant, 'currentBalance' | 'effectiveDate' | 'expiryDate'>,
+  options: GrantStatusOptions = {},
+): CreditGrantStatus {
+  const { expiringWithinDays = 14 } = options;
+  if (grant.currentBalance !== null && compareDecimals(grant.currentBalance, '0') <= 0) {
+    return 'depleted';
+  }
+  const today = getCalendarDate(options.today ?? new Date(), options.timeZone);
+  if (grant.expiryDate !== null && grant.expiryDate < today) return 'expired';
+  if (grant.effectiveDate !== null && grant.effectiveDate > today) return 'scheduled';
+  if (grant.expiryDate !== null && calendarDaysBetween(today, grant.expiryDate) <= expiringWithinDays) {
+    return 'expiring';
+  }
+  return 'active';
+}
+
+/** Whether credit in this status can be consumed today (`active` or `expiring`). */
+export function isUsableStatus(status: CreditGrantStatus): boolean {
+  return status === 'active' || status === 'expiring';
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import dts from 'vite-plugin-dts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+// Dependencies and peers stay imports (and their subpaths, like react/jsx-runtime),
+// so an app gets one copy of each; Node built-ins stay imports for the server entry.
+const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+const isExternal = (id: string) =>
+  id.startsWith('node:') || externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** The library build. Storybook and Vitest have their own configs. */
+export default defineConfig({
+  plugins: [
+    react(),
+    dts({
+      tsconfigPath: './tsconfig.build.json',
+      bundleTypes: true,
+      // `.d.ts` for `import`, `.d.cts` for `require` (node16 resolution needs both).
+      outDirs: [{ dir: 'dist' }, { dir: 'dist', moduleFormat: 'cjs' }],
+    }),
+  ],
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    copyPublicDir: false,
+    minify: false,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+      },
+      formats: ['es', 'cjs'],
+      fileName: (format, entryName) => `${entryName}.${format === 'es' ? 'js' : 'cjs'}`,
+    },
+    rollupOptions: {
+      external: isExternal,
+    },
+  },
+});

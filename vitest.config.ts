@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * Calendar logic must hold wherever the viewer is, so the date tests run once
+ * per zone: the two extremes of the clock (UTC+14 and UTC−12), a zone with
+ * daylight saving and a half-hour offset.
+ */
+export const TEST_TIME_ZONES = ['UTC', 'Pacific/Kiritimati', 'Etc/GMT+12', 'America/Los_Angeles', 'Asia/Kolkata'];
+
+const timeZoneProjects: TestProjectInlineConfiguration[] = TEST_TIME_ZONES.map((zone) => ({
+  test: {
+    name: `tz:${zone}`,
+    environment: 'node',
+    include: ['test/**/*.tz.test.ts'],
+    // A fresh process per file, started with TZ set, so the zone is the process's own.
+    pool: 'forks',
+    env: { TZ: zone, EXPECTED_TZ: zone },
+  },
+}));
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.tz.test.ts', 'test/**/*.dom.test.ts'],
+          env: { TZ: 'UTC', EXPECTED_TZ: 'UTC' },
+        },
+      },
+      ...timeZoneProjects,
+    ],
+  },
+});
