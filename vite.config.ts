@@ -41,6 +41,11 @@ export default defineConfig({
     },
     rollupOptions: {
       external: isExternal,
+      output: {
+        // Bundling drops module-level directives; the React entry must stay a
+        // client module for React Server Components hosts (Next.js app router).
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
     },
   },
 });

@@ -31,6 +31,24 @@ export default defineConfig({
           env: { TZ: 'UTC', EXPECTED_TZ: 'UTC' },
         },
       },
+      {
+        // React hooks and components under jsdom, with Testing Library.
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/**/*.test.tsx'],
+          setupFiles: ['test/setup/dom.ts'],
+          env: { TZ: 'UTC', EXPECTED_TZ: 'UTC' },
+        },
+      },
+      {
+        // Type tests: `expectTypeOf` assertions checked by tsc, not run.
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
       ...timeZoneProjects,
     ],
   },
