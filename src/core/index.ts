@@ -50,3 +50,50 @@ export type {
   CreditsRequest,
   HttpFetcherOptions,
 } from './fetcher';
+export type {
+  CreditBalance,
+  CreditBalances,
+  CreditTransaction,
+  CreditTransactionType,
+  InvalidCreditBalanceItem,
+} from './balance-types';
+export { normalizeCreditBalances } from './normalize-balances';
+export { getCreditGrantTransactions } from './transactions';
+export { flattenCreditGrantPages, findCreditGrantInPages } from './pages';
+export type { FlattenedCreditGrantPages } from './pages';
+export {
+  MAX_CREDIT_GRANTS_PAGE_SIZE,
+  clampPageSize,
+  fetchCreditBalances,
+  fetchCreditGrant,
+  fetchCreditGrantPage,
+  invalidCreditGrantIdReason,
+  toCreditsError,
+} from './client';
+export type { FetchCreditGrantPageOptions } from './client';
+export {
+  CREDITS_MAX_ATTEMPTS,
+  CREDITS_MAX_RETRY_AFTER_MS,
+  CREDITS_RETRY_BASE_DELAY_MS,
+  CREDITS_RETRY_MAX_DELAY_MS,
+  creditsRetryDelay,
+  shouldRetryCreditsError,
+} from './retry';
+export { CREDIT_GRANTS_QUERY_NAMESPACE, DEFAULT_QUERY_KEY_SCOPE, creditGrantsKeys } from './query-keys';
+export type { CreditBalancesQueryKey, CreditGrantQueryKey, CreditGrantsListQueryKey } from './query-keys';
+export {
+  DEFAULT_CREDITS_STALE_TIME_MS,
+  creditBalancesQueryOptions,
+  creditGrantQueryOptions,
+  creditGrantsInfiniteQueryOptions,
+} from './query-options';
+export type {
+  CreditBalancesQueryOptions,
+  CreditGrantQueryOptions,
+  CreditGrantsInfiniteQueryOptions,
+  CreditGrantsInfiniteQueryOptionsOptions,
+  CreditsQueryOptionsOptions,
+  CreditsRetryOptions,
+} from './query-options';
+export { summarizeCreditGrants } from './summary';
+export type { CreditSummaryEntry, SummarizeCreditGrantsOptions } from './summary';

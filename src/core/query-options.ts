@@ -1,0 +1,164 @@
+import type { CreditBalances } from './balance-types';
+import { clampPageSize, fetchCreditBalances, fetchCreditGrant, fetchCreditGrantPage } from './client';
+import type { CreditsFetcher } from './fetcher';
+import {
+  creditGrantsKeys,
+  type CreditBalancesQueryKey,
+  type CreditGrantQueryKey,
+  type CreditGrantsListQueryKey,
+} from './query-keys';
+import { creditsRetryDelay, shouldRetryCreditsError } from './retry';
+import type { CreditGrant, CreditGrantPage } from './types';
+
+// Plain objects, typed structurally: the core does not depend on TanStack
+// Query, yet these fit `useQuery`, `useInfiniteQuery`, `prefetchQuery`,
+// `prefetchInfiniteQuery` and `fetchQuery` as they are.
+
+/**
+ * How long fetched credit data counts as fresh. Balances change when the
+ * customer is billed, not by the second; a minute keeps a dashboard's many
+ * widgets and a hydrated server render from refetching what they just got.
+ */
+export const DEFAULT_CREDITS_STALE_TIME_MS = 60_000;
+
+/** Options shared by the query-options builders. */
+export interface CreditsQueryOptionsOptions {
+  /** Query key scope; see {@link creditGrantsKeys}. @default "default" */
+  scope?: string;
+  /** TanStack Query `staleTime` in ms. @default 60000 */
+  staleTime?: number;
+}
+
+/** Options of {@link creditGrantsInfiniteQueryOptions}. */
+export interface CreditGrantsInfiniteQueryOptionsOptions extends CreditsQueryOptionsOptions {
+  /** Grants per page, clamped to 1..100. @default 100 */
+  pageSize?: number;
+}
+
+/** The retry policy of every query: see {@link shouldRetryCreditsError} and {@link creditsRetryDelay}. */
+export interface CreditsRetryOptions {
+  retry: (failureCount: number, error: unknown) => boolean;
+  retryDelay: (failureCount: number, error: unknown) => number;
+}
+
+/** What {@link creditGrantsInfiniteQueryOptions} returns: options for `useInfiniteQuery` / `prefetchInfiniteQuery`. */
+export interface CreditGrantsInfiniteQueryOptions extends CreditsRetryOptions {
+  queryKey: CreditGrantsListQueryKey;
+  queryFn: (context: { pageParam: string | null; signal: AbortSignal }) => Promise<CreditGrantPage>;
+  initialPageParam: string | null;
+  getNextPageParam: (
+    lastPage: CreditGrantPage,
+    allPages: CreditGrantPage[],
+    lastPageParam: string | null,
+    allPageParams: (string | null)[],
+  ) => string | undefined;
+  staleTime: number;
+}
+
+/** What {@link creditGrantQueryOptions} returns: options for `useQuery` / `prefetchQuery`. */
+export interface CreditGrantQueryOptions extends CreditsRetryOptions {
+  queryKey: CreditGrantQueryKey;
+  queryFn: (context: { signal: AbortSignal }) => Promise<CreditGrant>;
+  staleTime: number;
+}
+
+/** What {@link creditBalancesQueryOptions} returns: options for `useQuery` / `prefetchQuery`. */
+export interface CreditBalancesQueryOptions extends CreditsRetryOptions {
+  queryKey: CreditBalancesQueryKey;
+  queryFn: (context: { signal: AbortSignal }) => Promise<CreditBalances>;
+  staleTime: number;
+}
+
+function assertFetcher(fetcher: unknown, builder: string): asserts fetcher is CreditsFetcher {
+  if (typeof fetcher !== 'function') {
+    throw new TypeError(
+      `${builder}: the first argument must be a CreditsFetcher function (for example createHttpFetcher({ baseUrl: "/api/credits" })), got ${fetcher === null ? 'null' : typeof fetcher}`,
+    );
+  }
+}
+
+function staleTimeOf(options: CreditsQueryOptionsOptions): number {
+  const { staleTime } = options;
+  return typeof staleTime === 'number' && staleTime >= 0 ? staleTime : DEFAULT_CREDITS_STALE_TIME_MS;
+}
+
+const retryOptions: CreditsRetryOptions = {
+  retry: shouldRetryCreditsError,
+  retryDelay: (failureCount, error) => creditsRetryDelay(failureCount, error),
+};
+
+/**
+ * The next page's cursor. Stops at a missing cursor, and at one already
+ * followed: a server that hands back an old cursor would otherwise make
+ * "fetch all" loop for ever.
+ */
+function nextCursor(
+  lastPage: CreditGrantPage,
+  _allPages: CreditGrantPage[],
+  _lastPageParam: string | null,
+  allPageParams: (string | null)[],
+): string | undefined {
+  const after = lastPage.pagination.after;
+  if (after === null || allPageParams.includes(after)) return undefined;
+  return after;
+}
+
+/**
+ * Query options for the cursor-paginated `GET /credits`, for
+ * `useInfiniteQuery`, or on the server:
+ *
+ * ```ts
+ * await queryClient.prefetchInfiniteQuery(creditGrantsInfiniteQueryOptions(fetcher));
+ * ```
+ *
+ * Pages are normalised {@link CreditGrantPage}s; the first page's param is
+ * `null`, each next one is the previous page's `pagination.after`.
+ */
+export function creditGrantsInfiniteQueryOptions(
+  fetcher: CreditsFetcher,
+  options: CreditGrantsInfiniteQueryOptionsOptions = {},
+): CreditGrantsInfiniteQueryOptions {
+  assertFetcher(fetcher, 'creditGrantsInfiniteQueryOptions');
+  const limit = clampPageSize(options.pageSize ?? 100);
+  return {
+    queryKey: creditGrantsKeys.list(limit, options.scope),
+    queryFn: ({ pageParam, signal }) => fetchCreditGrantPage(fetcher, { limit, after: pageParam, signal }),
+    initialPageParam: null,
+    getNextPageParam: nextCursor,
+    staleTime: staleTimeOf(options),
+    ...retryOptions,
+  };
+}
+
+/**
+ * Query options for `GET /credits/{id}`, for `useQuery` or
+ * `queryClient.prefetchQuery`. An id that cannot name a grant fails with
+ * `NOT_FOUND` without a request.
+ */
+export function creditGrantQueryOptions(
+  fetcher: CreditsFetcher,
+  id: string,
+  options: CreditsQueryOptionsOptions = {},
+): CreditGrantQueryOptions {
+  assertFetcher(fetcher, 'creditGrantQueryOptions');
+  return {
+    queryKey: creditGrantsKeys.detail(id, options.scope),
+    queryFn: ({ signal }) => fetchCreditGrant(fetcher, id, { signal }),
+    staleTime: staleTimeOf(options),
+    ...retryOptions,
+  };
+}
+
+/** Query options for `GET /credits/balances`, for `useQuery` or `queryClient.prefetchQuery`. */
+export function creditBalancesQueryOptions(
+  fetcher: CreditsFetcher,
+  options: CreditsQueryOptionsOptions = {},
+): CreditBalancesQueryOptions {
+  assertFetcher(fetcher, 'creditBalancesQueryOptions');
+  return {
+    queryKey: creditGrantsKeys.balances(options.scope),
+    queryFn: ({ signal }) => fetchCreditBalances(fetcher, { signal }),
+    staleTime: staleTimeOf(options),
+    ...retryOptions,
+  };
+}
