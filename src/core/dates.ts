@@ -108,11 +108,23 @@ export function getGrantStatus(
   grant: Pick<CreditGrant, 'currentBalance' | 'effectiveDate' | 'expiryDate'>,
   options: GrantStatusOptions = {},
 ): CreditGrantStatus {
-  const { expiringWithinDays = 14 } = options;
+  const today = getCalendarDate(options.today ?? new Date(), options.timeZone);
+  return getGrantStatusOnDate(grant, today, options.expiringWithinDays);
+}
+
+/**
+ * The status of a grant on a given calendar day. For lists: take "today"
+ * once with {@link getCalendarDate} and reuse it for every grant.
+ */
+export function getGrantStatusOnDate(
+  grant: Pick<CreditGrant, 'currentBalance' | 'effectiveDate' | 'expiryDate'>,
+  today: CalendarDate,
+  expiringWithinDays = 14,
+): CreditGrantStatus {
   if (grant.currentBalance !== null && compareDecimals(grant.currentBalance, '0') <= 0) {
     return 'depleted';
   }
-  const today = getCalendarDate(options.today ?? new Date(), options.timeZone);
+  // YYYY-MM-DD strings compare as the days they name.
   if (grant.expiryDate !== null && grant.expiryDate < today) return 'expired';
   if (grant.effectiveDate !== null && grant.effectiveDate > today) return 'scheduled';
   if (grant.expiryDate !== null && calendarDaysBetween(today, grant.expiryDate) <= expiringWithinDays) {
