@@ -1,0 +1,189 @@
+import { consoleErrorLogger, type CreditsProxyLogger } from './log';
+
+/** Where Sequence's API lives unless told otherwise. */
+export const DEFAULT_SEQUENCE_BASE_URL = 'https://eu.sequencehq.com/api';
+/** The `Sequence-Version` sent unless told otherwise. */
+export const DEFAULT_SEQUENCE_VERSION = '2024-07-30';
+/** Milliseconds the proxy waits for Sequence before answering 504. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
+
+/** The signed-in customer's Sequence customer id, or nothing when nobody is signed in. */
+export type CustomerIdResult = string | null | undefined;
+
+/** Opt-in CORS, for a dashboard served from another origin than the proxy. */
+export interface CreditsProxyCorsOptions {
+  /** Origins allowed to call the proxy (`https://app.example.com`), or a predicate. Never `*`. */
+  origins: readonly string[] | ((origin: string) => boolean);
+  /** Send `Access-Control-Allow-Credentials: true`, so cookies reach the proxy. @default false */
+  credentials?: boolean;
+  /** Request headers a preflight may allow, besides `Content-Type`. @default ["Idempotency-Key"] */
+  allowHeaders?: readonly string[];
+  /** How long browsers may cache a preflight, in seconds. @default 600 */
+  maxAgeSeconds?: number;
+}
+
+/** Options of {@link createCreditsProxy}. */
+export interface CreditsProxyOptions {
+  /** Sequence API client id (Basic auth user). */
+  clientId: string;
+  /** Sequence API client secret (Basic auth password). Never leaves the server. */
+  clientSecret: string;
+  /**
+   * The signed-in customer's Sequence customer id, from the host's own
+   * session (cookie, JWT, …). Return `null`/`undefined` when nobody is signed
+   * in: the proxy answers 401. This is the only place a customer id comes
+   * from; ids in the browser's query, path or body are never used.
+   */
+  getCustomerId: (request: Request) => CustomerIdResult | Promise<CustomerIdResult>;
+  /**
+   * Sequence's API base URL. Must be `https:`, except on loopback
+   * (`http://127.0.0.1:…`, for tests). @default "https://eu.sequencehq.com/api"
+   */
+  sequenceBaseUrl?: string;
+  /** Sent as `Sequence-Version`. @default "2024-07-30" */
+  sequenceVersion?: string;
+  /** The `fetch` used to call Sequence. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Give up on Sequence after this many milliseconds and answer 504. @default 10000 */
+  timeoutMs?: number;
+  /** Path prefix where the proxy is mounted (`/api/credits-proxy`); requests outside it get 404. @default "" */
+  basePath?: string;
+  /** Answer CORS requests from these origins. Off by default: no CORS header is ever sent. */
+  cors?: CreditsProxyCorsOptions;
+  /** Receives structured log lines. @default errors to `console.error` */
+  logger?: CreditsProxyLogger;
+}
+
+/** Options after validation and defaults. */
+export interface ResolvedProxyOptions {
+  clientId: string;
+  clientSecret: string;
+  getCustomerId: CreditsProxyOptions['getCustomerId'];
+  sequenceBaseUrl: string;
+  sequenceVersion: string;
+  fetch: typeof fetch | undefined;
+  timeoutMs: number;
+  basePath: string;
+  cors: ResolvedCorsOptions | null;
+  logger: CreditsProxyLogger;
+}
+
+/** CORS options after validation and defaults. */
+export interface ResolvedCorsOptions {
+  isAllowed: (origin: string) => boolean;
+  credentials: boolean;
+  allowHeaders: string[];
+  maxAgeSeconds: number;
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function fail(message: string): never {
+  throw new TypeError(`createCreditsProxy: ${message}`);
+}
+
+// Never put the values of clientId/clientSecret in an error message: a
+// secret pasted into the wrong option would end up in the host's logs.
+function credential(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') fail(`${name} must be a non-empty string`);
+  if (!/^[\x21-\x7e]+$/.test(value)) fail(`${name} must be printable ASCII without spaces`);
+  return value;
+}
+
+function resolveBaseUrl(value: unknown): string {
+  if (typeof value !== 'string') fail('sequenceBaseUrl must be a string');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail('sequenceBaseUrl must be an absolute URL like "https://eu.sequencehq.com/api"');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    fail('sequenceBaseUrl must use https: (http: is allowed only on loopback, for tests)');
+  }
+  if (url.username !== '' || url.password !== '') fail('sequenceBaseUrl must not contain credentials; use clientId and clientSecret');
+  if (url.search !== '' || url.hash !== '') fail('sequenceBaseUrl must not have a query or a fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function resolveBasePath(value: unknown): string {
+  if (typeof value !== 'string') fail('basePath must be a string');
+  const trimmed = value.replace(/\/+$/, '');
+  if (trimmed !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed)) {
+    fail(`basePath must look like "/api/credits-proxy", got ${JSON.stringify(value)}`);
+  }
+  if (trimmed.split('/').some((segment) => segment === '.' || segment === '..')) {
+    fail(`basePath must not contain "." or ".." segments, got ${JSON.stringify(value)}`);
+  }
+  return trimmed;
+}
+
+function parseOrigin(value: string): string | null {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return null;
+  }
+}
+
+function resolveCors(value: CreditsProxyCorsOptions | undefined): ResolvedCorsOptions | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null) fail('cors must be an object like { origins: ["https://app.example.com"] }');
+  const { origins, credentials = false, allowHeaders = ['Idempotency-Key'], maxAgeSeconds = 600 } = value;
+  let isAllowed: (origin: string) => boolean;
+  if (typeof origins === 'function') {
+    isAllowed = origins;
+  } else if (Array.isArray(origins)) {
+    const allowed = new Set<string>();
+    for (const origin of origins as unknown[]) {
+      if (origin === '*') fail('cors.origins must list origins, not "*": the proxy serves per-customer data');
+      if (typeof origin !== 'string' || parseOrigin(origin) !== origin) {
+        fail(`cors.origins entries must be origins like "https://app.example.com", got ${JSON.stringify(origin)}`);
+      }
+      allowed.add(origin);
+    }
+    isAllowed = (origin) => allowed.has(origin);
+  } else {
+    return fail('cors.origins must be an array of origins or a function');
+  }
+  if (typeof credentials !== 'boolean') fail('cors.credentials must be a boolean');
+  if (!Array.isArray(allowHeaders) || !allowHeaders.every((header) => typeof header === 'string' && TOKEN.test(header))) {
+    fail('cors.allowHeaders must be an array of header names');
+  }
+  if (!Number.isInteger(maxAgeSeconds) || maxAgeSeconds < 0) fail('cors.maxAgeSeconds must be a whole number >= 0');
+  return { isAllowed, credentials, allowHeaders: ['Content-Type', ...allowHeaders], maxAgeSeconds };
+}
+
+/** Validates {@link CreditsProxyOptions} and applies defaults; throws `TypeError`/`RangeError` naming the option. */
+export function resolveProxyOptions(options: CreditsProxyOptions): ResolvedProxyOptions {
+  if (typeof options !== 'object' || options === null) fail('options must be an object');
+  const clientId = credential(options.clientId, 'clientId');
+  if (clientId.includes(':')) fail('clientId must not contain ":" (HTTP Basic auth separates it from the secret with ":")');
+  const clientSecret = credential(options.clientSecret, 'clientSecret');
+  if (typeof options.getCustomerId !== 'function') {
+    fail('getCustomerId must be a function (request) => customer id | null, reading your own session');
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('fetch must be a function');
+  const sequenceVersion = options.sequenceVersion ?? DEFAULT_SEQUENCE_VERSION;
+  if (typeof sequenceVersion !== 'string' || !TOKEN.test(sequenceVersion)) {
+    fail('sequenceVersion must be a version string like "2024-07-30"');
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2_147_483_647) {
+    throw new RangeError(`createCreditsProxy: timeoutMs must be a number of milliseconds > 0, got ${String(timeoutMs)}`);
+  }
+  if (options.logger !== undefined && typeof options.logger !== 'function') fail('logger must be a function');
+  return {
+    clientId,
+    clientSecret,
+    getCustomerId: options.getCustomerId,
+    sequenceBaseUrl: resolveBaseUrl(options.sequenceBaseUrl ?? DEFAULT_SEQUENCE_BASE_URL),
+    sequenceVersion,
+    fetch: options.fetch,
+    timeoutMs,
+    basePath: resolveBasePath(options.basePath ?? ''),
+    cors: resolveCors(options.cors),
+    logger: options.logger ?? consoleErrorLogger,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The `code` of the proxy's own error bodies, `{ error: { code, message } }`.
+ *
+ * - `BAD_REQUEST` (400): a malformed id, cursor, `limit` or query parameter.
+ * - `UNAUTHORIZED` (401): `getCustomerId` found no signed-in customer.
+ * - `NOT_FOUND` (404): no such route, or no such grant for this customer.
+ * - `METHOD_NOT_ALLOWED` (405): the route exists; the `Allow` header lists its methods.
+ * - `RATE_LIMITED` (429): Sequence asked us to slow down; `Retry-After` is passed on.
+ * - `INTERNAL` (500): the proxy or the host's `getCustomerId` failed.
+ * - `UPSTREAM_ERROR` (502): Sequence answered with an error or an unreadable body.
+ * - `UPSTREAM_UNAVAILABLE` (503): Sequence could not be reached, or said it is unavailable.
+ * - `UPSTREAM_TIMEOUT` (504): Sequence did not answer within `timeoutMs`.
+ */
+export type CreditsProxyErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_TIMEOUT';
+
+/** The body of every error the proxy answers. */
+export interface CreditsProxyErrorBody {
+  error: { code: CreditsProxyErrorCode; message: string };
+}
+
+const STATUS: Record<CreditsProxyErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_ERROR: 502,
+  UPSTREAM_UNAVAILABLE: 503,
+  UPSTREAM_TIMEOUT: 504,
+};
+
+// Fixed, generic texts: nothing from the request, the host or Sequence is echoed.
+const MESSAGES: Record<CreditsProxyErrorCode, string> = {
+  BAD_REQUEST: 'The request is not valid.',
+  UNAUTHORIZED: 'Sign in to see your credits.',
+  NOT_FOUND: 'Not found.',
+  METHOD_NOT_ALLOWED: 'Method not allowed.',
+  RATE_LIMITED: 'Too many requests to the billing provider; try again later.',
+  INTERNAL: 'The credits service failed.',
+  UPSTREAM_ERROR: 'The billing provider answered with an error.',
+  UPSTREAM_UNAVAILABLE: 'The billing provider is unavailable; try again later.',
+  UPSTREAM_TIMEOUT: 'The billing provider did not answer in time.',
+};
+
+/** The HTTP status of an error code. */
+export function statusOf(code: CreditsProxyErrorCode): number {
+  return STATUS[code];
+}
+
+// Per-customer data: never stored by shared caches, never sniffed as HTML.
+const BASE_HEADERS: Record<string, string> = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** A JSON response with the proxy's standard headers. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+}
+
+/**
+ * An error response. `detail` is for client mistakes only (400): it must be
+ * built from fixed text and values the proxy has validated, never from
+ * upstream bodies or secrets.
+ */
+export function errorResponse(code: CreditsProxyErrorCode, headers: Record<string, string> = {}, detail?: string): Response {
+  const body: CreditsProxyErrorBody = { error: { code, message: detail ?? MESSAGES[code] } };
+  return jsonResponse(STATUS[code], body, headers);
+}

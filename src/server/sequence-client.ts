@@ -1,0 +1,121 @@
+import { basicAuthorization } from './base64';
+import type { ResolvedProxyOptions } from './options';
+import type { CreditsProxyErrorCode } from './responses';
+
+/** Why an upstream call did not give a usable answer; the proxy maps it to a generic error response. */
+export class UpstreamFailure extends Error {
+  override readonly name = 'UpstreamFailure';
+
+  constructor(
+    /** What the browser is told. */
+    readonly code: CreditsProxyErrorCode,
+    /** For the log line only; never sent to the browser. */
+    readonly reason: string,
+    readonly details: { upstreamStatus?: number; retryAfter?: string; clientAborted?: boolean; cause?: unknown } = {},
+  ) {
+    super(reason, details.cause === undefined ? undefined : { cause: details.cause });
+  }
+}
+
+/** A Sequence answer: the parsed body of a 2xx, or just the status of anything else. */
+export interface UpstreamResponse {
+  status: number;
+  /** Parsed JSON of a 2xx answer; `undefined` otherwise (error bodies are never read into responses). */
+  body: unknown;
+  /** A well-formed `Retry-After`, or `null`. */
+  retryAfter: string | null;
+}
+
+/** Calls Sequence with the proxy's credentials and nothing from the browser. */
+export interface SequenceClient {
+  /**
+   * `GET {sequenceBaseUrl}{path}`. `template` names the call for logs
+   * (`GET /credits/{customerId}/balances`). Resolves with any HTTP answer;
+   * rejects with {@link UpstreamFailure} on no answer, a timeout or a 2xx
+   * body that is not JSON.
+   */
+  get(path: string, template: string, signal: AbortSignal | null): Promise<UpstreamResponse>;
+}
+
+// Delay-seconds or an IMF-fixdate; anything else is dropped rather than echoed.
+const RETRY_AFTER = /^(\d{1,9}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+
+function sanitizeRetryAfter(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  return RETRY_AFTER.test(trimmed) ? trimmed : null;
+}
+
+/** The {@link SequenceClient} of a proxy. */
+export function createSequenceClient(options: ResolvedProxyOptions): SequenceClient {
+  const authorization = basicAuthorization(options.clientId, options.clientSecret);
+
+  return {
+    async get(path, template, signal) {
+      const doFetch = options.fetch ?? globalThis.fetch;
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, options.timeoutMs);
+      // A browser that hangs up should not keep a Sequence call running.
+      const onClientAbort = () => controller.abort();
+      signal?.addEventListener('abort', onClientAbort, { once: true });
+      const noAnswer = (error: unknown): UpstreamFailure => {
+        if (timedOut) return new UpstreamFailure('UPSTREAM_TIMEOUT', `${template} timed out after ${options.timeoutMs} ms`, { cause: error });
+        if (signal?.aborted) {
+          return new UpstreamFailure('UPSTREAM_UNAVAILABLE', `${template} was cancelled: the client went away`, { clientAborted: true, cause: error });
+        }
+        return new UpstreamFailure('UPSTREAM_UNAVAILABLE', `${template} could not reach Sequence`, { cause: error });
+      };
+
+      try {
+        if (signal?.aborted) throw noAnswer(signal.reason);
+        let response: Response;
+        let text: string;
+        try {
+          response = await doFetch(`${options.sequenceBaseUrl}${path}`, {
+            method: 'GET',
+            // Built from scratch: no browser header (Authorization, Cookie, …) can ride along.
+            headers: {
+              Authorization: authorization,
+              'Sequence-Version': options.sequenceVersion,
+              Accept: 'application/json',
+            },
+            // Never follow a redirect with our credentials attached.
+            redirect: 'manual',
+            signal: controller.signal,
+          });
+          text = await response.text();
+        } catch (error) {
+          throw noAnswer(error);
+        }
+        const retryAfter = sanitizeRetryAfter(response.headers.get('Retry-After'));
+        if (response.status < 200 || response.status > 299) return { status: response.status, body: undefined, retryAfter };
+        try {
+          return { status: response.status, body: JSON.parse(text) as unknown, retryAfter };
+        } catch (error) {
+          throw new UpstreamFailure('UPSTREAM_ERROR', `${template} answered ${response.status} with a body that is not JSON`, {
+            upstreamStatus: response.status,
+            cause: error,
+          });
+        }
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onClientAbort);
+      }
+    },
+  };
+}
+
+/** The failure for a non-2xx Sequence answer: 429 and 503 keep their meaning (and `Retry-After`), anything else is a 502. */
+export function failureForStatus(response: UpstreamResponse, template: string): UpstreamFailure {
+  const retryAfter = response.retryAfter ?? undefined;
+  const details = { upstreamStatus: response.status, retryAfter };
+  if (response.status === 429) return new UpstreamFailure('RATE_LIMITED', `${template} was rate limited`, details);
+  if (response.status === 503) return new UpstreamFailure('UPSTREAM_UNAVAILABLE', `${template} answered 503`, details);
+  if (response.status === 401 || response.status === 403) {
+    return new UpstreamFailure('UPSTREAM_ERROR', `${template} rejected the proxy's credentials (${response.status}): check clientId and clientSecret`, details);
+  }
+  return new UpstreamFailure('UPSTREAM_ERROR', `${template} answered ${response.status}`, details);
+}
