@@ -1,5 +1,6 @@
 import type { CreditBalances } from './balance-types';
 import { clampPageSize, fetchCreditBalances, fetchCreditGrant, fetchCreditGrantPage } from './client';
+import type { CreditsError } from './errors';
 import type { CreditsFetcher } from './fetcher';
 import {
   creditGrantsKeys,
@@ -35,10 +36,14 @@ export interface CreditGrantsInfiniteQueryOptionsOptions extends CreditsQueryOpt
   pageSize?: number;
 }
 
-/** The retry policy of every query: see {@link shouldRetryCreditsError} and {@link creditsRetryDelay}. */
+/**
+ * The retry policy of every query: see {@link shouldRetryCreditsError} and
+ * {@link creditsRetryDelay}. Typed with `CreditsError` (what every queryFn
+ * here rejects with) so TanStack infers that as the query's error type.
+ */
 export interface CreditsRetryOptions {
-  retry: (failureCount: number, error: unknown) => boolean;
-  retryDelay: (failureCount: number, error: unknown) => number;
+  retry: (failureCount: number, error: CreditsError) => boolean;
+  retryDelay: (failureCount: number, error: CreditsError) => number;
 }
 
 /** What {@link creditGrantsInfiniteQueryOptions} returns: options for `useInfiniteQuery` / `prefetchInfiniteQuery`. */

@@ -1,0 +1,9 @@
+// The data hooks, in one module for components to import.
+export { useCreditGrants } from './use-credit-grants';
+export type { UseCreditGrantsOptions, UseCreditGrantsResult } from './use-credit-grants';
+export { useCreditGrant } from './use-credit-grant';
+export type { UseCreditGrantOptions, UseCreditGrantResult } from './use-credit-grant';
+export { useCreditBalances } from './use-credit-balances';
+export type { UseCreditBalancesOptions, UseCreditBalancesResult } from './use-credit-balances';
+export { useCreditSummary } from './use-credit-summary';
+export type { UseCreditSummaryOptions, UseCreditSummaryResult } from './use-credit-summary';

@@ -1,0 +1,16 @@
+// The headless layer: the provider and the data hooks over TanStack Query.
+export { CreditGrantsProvider } from './provider';
+export type { CreditGrantsProviderProps } from './provider';
+export { CreditGrantsContext, useCreditGrantsConfig, useOptionalCreditGrantsConfig } from './context';
+export type { CreditGrantsConfig } from './context';
+export { useCreditBalances, useCreditGrant, useCreditGrants, useCreditSummary } from './hooks';
+export type {
+  UseCreditBalancesOptions,
+  UseCreditBalancesResult,
+  UseCreditGrantOptions,
+  UseCreditGrantResult,
+  UseCreditGrantsOptions,
+  UseCreditGrantsResult,
+  UseCreditSummaryOptions,
+  UseCreditSummaryResult,
+} from './hooks';

@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import { shouldRetryCreditsError, toCreditsError, type CreditsError } from '../core';
+import { useCreditGrantsConfig, type CreditGrantsConfig } from './context';
+
+type ErrorCallback = ((error: CreditsError) => void) | undefined;
+
+function notify(callback: ErrorCallback, error: CreditsError, name: string): void {
+  if (!callback) return;
+  try {
+    callback(error);
+  } catch (callbackError) {
+    // A throwing host callback must not leave the query stuck mid-fetch.
+    console.error(`CreditGrantsProvider ${name} threw`, callbackError);
+  }
+}
+
+/**
+ * TanStack's `retry` option with the provider's callbacks. TanStack asks
+ * `retry` exactly once after every failed try and gives up as soon as it says
+ * no, which makes it the one place that sees each final failure once, however
+ * many components share the query. 401s are never retried, so
+ * `onUnauthorized` runs once per 401 answer.
+ */
+export function createRetryWithCallbacks(
+  retryEnabled: boolean,
+  onUnauthorized: ErrorCallback,
+  onError: ErrorCallback,
+): (failureCount: number, error: unknown) => boolean {
+  return (failureCount, error) => {
+    if (retryEnabled && shouldRetryCreditsError(failureCount, error)) return true;
+    const creditsError = toCreditsError(error);
+    if (creditsError.code === 'UNAUTHORIZED') notify(onUnauthorized, creditsError, 'onUnauthorized');
+    if (creditsError.code !== 'ABORTED') notify(onError, creditsError, 'onError');
+    return false;
+  };
+}
+
+/** What every credits hook needs from the provider. */
+export interface CreditsQuerySettings {
+  config: CreditGrantsConfig;
+  retry: (failureCount: number, error: unknown) => boolean;
+}
+
+/** The provider's configuration and the `retry` option built from it; throws outside the provider. */
+export function useCreditsQuerySettings(caller: string): CreditsQuerySettings {
+  const config = useCreditGrantsConfig(caller);
+  const { retry: retryEnabled, onUnauthorized, onError } = config;
+  const retry = useMemo(
+    () => createRetryWithCallbacks(retryEnabled, onUnauthorized, onError),
+    [retryEnabled, onUnauthorized, onError],
+  );
+  return { config, retry };
+}
+
+/** The query's error as a `CreditsError` (errors from a host's own cache writes included), with a stable identity. */
+export function useCreditsError(error: unknown): CreditsError | null {
+  return useMemo(() => (error === null || error === undefined ? null : toCreditsError(error)), [error]);
+}

@@ -1,0 +1,83 @@
+import { useMemo } from 'react';
+import {
+  getCalendarDate,
+  summarizeCreditGrants,
+  type CalendarDate,
+  type CreditSummaryEntry,
+  type CreditsError,
+  type InvalidCreditGrant,
+} from '../core';
+import { useCreditGrantsConfig } from './context';
+import { useCreditGrantsQuery } from './use-credit-grants';
+
+/** Options of {@link useCreditSummary}. */
+export interface UseCreditSummaryOptions {
+  /** `false` holds the requests back. @default true */
+  enabled?: boolean;
+}
+
+/** What {@link useCreditSummary} returns. */
+export interface UseCreditSummaryResult {
+  /** Per currency or metric, the usable credit; empty until every page of grants has loaded. */
+  summary: CreditSummaryEntry[];
+  /** Grants that could not be normalised and so are in no total: show that the totals may be short. */
+  invalid: InvalidCreditGrant[];
+  /** The summary is not complete yet: grant pages are still loading. */
+  isLoading: boolean;
+  /** A request is in flight (a page, or a background refresh). */
+  isFetching: boolean;
+  /** The last request failed; a summary already complete stays beside the error. */
+  isError: boolean;
+  /** Why the last request failed, or `null`. */
+  error: CreditsError | null;
+  /** Reloads the grants. */
+  refetch: () => Promise<unknown>;
+  /** When the grants were last fetched (ms since the epoch), `0` before that. */
+  dataUpdatedAt: number;
+}
+
+const NO_SUMMARY: CreditSummaryEntry[] = Object.freeze([]) as unknown as CreditSummaryEntry[];
+
+/** Noon UTC of a day, read in UTC, is that day in any zone, so the summary depends on the day alone. */
+function noonUtc(day: CalendarDate): Date {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  const instant = new Date(Date.UTC(2000, 0, 1, 12));
+  instant.setUTCFullYear(year, month - 1, date);
+  return instant;
+}
+
+/**
+ * Per unit (currency or metric), the exact totals of the credit usable today
+ * (see `summarizeCreditGrants`), "today" being the provider's `now` in its
+ * `timeZone`.
+ *
+ * The source is `GET /credits`, every page of it (the hook walks them): a
+ * total over some pages would be a wrong number, so `summary` stays empty and
+ * `isLoading` true until the last page is in. It shares its cache with
+ * `useCreditGrants()` at the default page size, so a dashboard showing both
+ * makes one set of requests (and that list then shows every page). To
+ * server-render a summary, prefetch every page:
+ * `queryClient.prefetchInfiniteQuery({ ...creditGrantsInfiniteQueryOptions(fetcher), pages: Infinity })`.
+ * Grants list endpoints may serve the legacy shape, without balances: those
+ * grants are counted in `unknownBalanceCount`, never as zero.
+ */
+export function useCreditSummary(options: UseCreditSummaryOptions = {}): UseCreditSummaryResult {
+  const { enabled = true } = options;
+  const config = useCreditGrantsConfig('useCreditSummary');
+  const { hasData, result: list } = useCreditGrantsQuery({ pageSize: 100, fetchAll: true, enabled }, 'useCreditSummary');
+  const { grants, invalid, hasNextPage, isFetching, isError, error, refetch, dataUpdatedAt } = list;
+
+  const complete = enabled && hasData && !hasNextPage;
+  const today = getCalendarDate(config.now(), config.timeZone);
+  const summary = useMemo(
+    () => (complete ? summarizeCreditGrants(grants, { today: noonUtc(today), timeZone: 'UTC' }) : NO_SUMMARY),
+    [complete, grants, today],
+  );
+  // Between two pages nothing is in flight, yet the summary is still on its way.
+  const isLoading = enabled && !complete && !isError && (isFetching || hasData);
+
+  return useMemo(
+    () => ({ summary, invalid, isLoading, isFetching, isError, error, refetch, dataUpdatedAt }),
+    [summary, invalid, isLoading, isFetching, isError, error, refetch, dataUpdatedAt],
+  );
+}
