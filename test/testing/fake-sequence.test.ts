@@ -10,7 +10,10 @@ import {
   type FakeSequence,
   type FakeSequenceOptions,
 } from '../../src/testing';
-import { legacyGrantExample } from '../fixtures/sequence-examples';
+import { legacyGrantExample as legacyExample } from '../fixtures/sequence-examples';
+
+// Sequence's documented example, typed as a seed (JSON literals widen to string).
+const legacyGrantExample = legacyExample as FakeGrantSeed & typeof legacyExample;
 
 const BASE = 'https://eu.sequencehq.com/api';
 const AUTH = { Authorization: `Basic ${btoa(`${FAKE_SEQUENCE_CREDENTIALS.clientId}:${FAKE_SEQUENCE_CREDENTIALS.clientSecret}`)}` };
