@@ -35,6 +35,9 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         core: 'src/core/index.ts',
+        server: 'src/server/index.ts',
+        testing: 'src/testing/index.ts',
+        'testing-node': 'src/testing/node.ts',
       },
       formats: ['es', 'cjs'],
       fileName: (format, entryName) => `${entryName}.${format === 'es' ? 'js' : 'cjs'}`,

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 // react-credit-grants/testing/node: the Sequence fake over real sockets.
 // Node-only (node:http), kept out of `react-credit-grants/testing` so a
 // browser bundle of the fake never pulls in Node built-ins.
