@@ -117,7 +117,10 @@ function nextCursor(
  * ```
  *
  * Pages are normalised {@link CreditGrantPage}s; the first page's param is
- * `null`, each next one is the previous page's `pagination.after`.
+ * `null`, each next one is the previous page's `pagination.after`. Add
+ * `pages: Infinity` to prefetch every page (what `useCreditSummary` needs),
+ * and `retry: false` if a failing proxy should not hold up a server response
+ * for the retries' backoff.
  */
 export function creditGrantsInfiniteQueryOptions(
   fetcher: CreditsFetcher,

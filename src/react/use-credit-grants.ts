@@ -31,7 +31,7 @@ export interface UseCreditGrantsResult {
   totalResultSize: number | null;
   /** Whether there is a page after the loaded ones. */
   hasNextPage: boolean;
-  /** Loads the next page; a call while one is loading joins it. */
+  /** Loads the next page. A call while a request of this list is in flight joins that request instead of aborting it. */
   fetchNextPage: () => Promise<unknown>;
   /** Whether the next page is loading. */
   isFetchingNextPage: boolean;
