@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
@@ -19,10 +20,21 @@ const timeZoneProjects: TestProjectInlineConfiguration[] = TEST_TIME_ZONES.map((
   },
 }));
 
+/**
+ * The package's own entry names, for the recipes in examples/ (written as an
+ * app would write them) and resolved to the sources, so tests need no build.
+ */
+const selfReferences = {
+  'react-credit-grants/server': fileURLToPath(new URL('./src/server/index.ts', import.meta.url)),
+  'react-credit-grants/testing/node': fileURLToPath(new URL('./src/testing/node.ts', import.meta.url)),
+  'react-credit-grants/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: selfReferences },
         test: {
           name: 'node',
           environment: 'node',

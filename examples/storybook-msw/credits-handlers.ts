@@ -1,0 +1,27 @@
+// Storybook (or any MSW setup): the real proxy, in the browser, in front of the
+// in-memory Sequence fake. Stories exercise the same code path as production:
+// fetcher → proxy (routing, pagination, errors) → "Sequence".
+import { http, type HttpHandler } from 'msw';
+import { createCreditsProxy } from 'react-credit-grants/server';
+import { FAKE_SEQUENCE_CREDENTIALS, type FakeSequence } from 'react-credit-grants/testing';
+
+/**
+ * MSW handlers answering `{basePath}/*` with the credits proxy, backed by
+ * `fake` and signed in as `customerId` (`null`: signed out, every call 401).
+ */
+export function creditsProxyHandlers(fake: FakeSequence, customerId: string | null, basePath = '/api/credits-proxy'): HttpHandler[] {
+  const proxy = createCreditsProxy({
+    ...FAKE_SEQUENCE_CREDENTIALS,
+    fetch: fake.fetch,
+    basePath,
+    getCustomerId: () => customerId,
+    logger: () => undefined,
+  });
+  return [http.all(`*${basePath}/*`, ({ request }) => proxy(request))];
+}
+
+// In a story:
+//   const fixtures = createGrantFixtures({ today: '2026-03-15' });
+//   const fake = createFakeSequence({ grants: fixtures.statusShowcase(), today: fixtures.today });
+//   export const Default = { beforeEach({ msw }) { msw.use(...creditsProxyHandlers(fake, fixtures.customerId)); } };
+//   fake.inject({ type: 'status', status: 503 }) shows the error state; { type: 'hang' } the loading state.
