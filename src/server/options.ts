@@ -52,6 +52,9 @@ export interface CreditsProxyOptions {
   cors?: CreditsProxyCorsOptions;
   /** Receives structured log lines. @default errors to `console.error` */
   logger?: CreditsProxyLogger;
+  // `topUp` joins here with the top-up issue: it enables `POST /credits`, where
+  // the browser sends only amount, unit and Idempotency-Key and the host
+  // supplies price, createInvoice and an idempotency store.
 }
 
 /** Options after validation and defaults. */

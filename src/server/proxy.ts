@@ -104,7 +104,10 @@ async function dispatch(
     return errorResponse('METHOD_NOT_ALLOWED', { Allow: route.methods.join(', ') });
   }
   if (!route.validId) {
-    return errorResponse('BAD_REQUEST', {}, 'A credit grant id is 1 to 64 letters, digits, "-" or "_".');
+    // No grant can have this id, so it is simply not found (the browser shows
+    // "not found", as for any other missing grant); the log says why.
+    log({ level: 'info', event: 'invalid-grant-id', message: 'A grant id outside 1 to 64 letters, digits, "-" or "_" was refused' });
+    return errorResponse('NOT_FOUND');
   }
   // Everything about the request is checked before the session is looked up
   // and long before Sequence is called.

@@ -1,9 +1,9 @@
 /**
  * The `code` of the proxy's own error bodies, `{ error: { code, message } }`.
  *
- * - `BAD_REQUEST` (400): a malformed id, cursor, `limit` or query parameter.
+ * - `BAD_REQUEST` (400): a malformed cursor, `limit` or query parameter.
  * - `UNAUTHORIZED` (401): `getCustomerId` found no signed-in customer.
- * - `NOT_FOUND` (404): no such route, or no such grant for this customer.
+ * - `NOT_FOUND` (404): no such route, no such grant for this customer, or an id no grant can have.
  * - `METHOD_NOT_ALLOWED` (405): the route exists; the `Allow` header lists its methods.
  * - `RATE_LIMITED` (429): Sequence asked us to slow down; `Retry-After` is passed on.
  * - `INTERNAL` (500): the proxy or the host's `getCustomerId` failed.

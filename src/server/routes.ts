@@ -11,7 +11,7 @@ export type RouteMatch =
 /**
  * Grant ids are Sequence UUIDs; anything outside this alphabet and length
  * (dots, percent-escapes such as an encoded slash, 200-character ids) is
- * refused before any upstream call rather than escaped and sent on.
+ * answered 404 before any upstream call rather than escaped and sent on.
  */
 export const GRANT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 

@@ -149,8 +149,13 @@ describe('hostile paths are refused before any upstream call', () => {
     ['a semicolon', `${PREFIX}/credits/abc;customerId=x`],
   ])('%s', async (_case, target) => {
     const answer = await rawRequest(origin(), target, { headers: asAlice });
+    // 400 from the Node adapter for targets the URL parser would rewrite; the plain 404 for ids no grant can have.
+    expect(answer.body).toBe(
+      answer.status === 400
+        ? JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'The request is not valid.' } })
+        : JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Not found.' } }),
+    );
     expect([400, 404]).toContain(answer.status);
-    expect(JSON.parse(answer.body).error.code).toMatch(/^(BAD_REQUEST|NOT_FOUND)$/);
     expect(answer.body).not.toMatch(/script|customerId|\.\./);
     expect(stack.fake.requests).toEqual([]);
   });

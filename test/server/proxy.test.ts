@@ -142,12 +142,15 @@ describe('routing of web Requests', () => {
     expect((await proxy(new Request('https://app.example/api/credits-proxyx/credits'))).status).toBe(404);
   });
 
-  it('refuses an encoded slash in a grant id with 400 before any upstream call', async () => {
-    const { proxy, fake } = proxyWith();
+  it('answers an encoded slash in a grant id with the plain 404, before any upstream call or session lookup', async () => {
+    let asked = 0;
+    const { proxy, fake, logs } = proxyWith({ getCustomerId: () => (asked += 1, fixtures.customerId) });
     const response = await proxy(new Request('https://app.example/credits/..%2Fbalances'));
-    expect(response.status).toBe(400);
-    expect(await json(response)).toEqual({ error: { code: 'BAD_REQUEST', message: 'A credit grant id is 1 to 64 letters, digits, "-" or "_".' } });
+    expect(response.status).toBe(404);
+    expect(await json(response)).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
     expect(fake.requests).toEqual([]);
+    expect(asked).toBe(0);
+    expect(logs.map((entry) => entry.event)).toEqual(['invalid-grant-id', 'request']);
   });
 
   it('sees dot segments already resolved by the URL parser, so they can only reach routes the session may use', async () => {
