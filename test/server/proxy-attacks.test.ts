@@ -4,8 +4,12 @@ import { creditsErrorFrom } from '../helpers/credits-error';
 import { startProxyStack, type ProxyStack } from './helpers/proxy-stack';
 import { rawRequest } from './helpers/raw-http';
 
-// One test (or table of tests) per bullet of the Security list of issue 6,
-// all over real sockets, all checking what reached the Sequence fake.
+// The Security list of issue 6, over real sockets, checking what reached the
+// Sequence fake: customer id only from getCustomerId; another customer's grant
+// is the plain 404; only listed methods and paths; hostile paths refused before
+// any upstream call; browser credentials never forwarded; no CORS unless opted
+// in. Upstream failures (502/503/504, 429 + Retry-After, bodies not echoed),
+// timeouts, outage and the secret never leaking: proxy-upstream.test.ts.
 const alice = createGrantFixtures({ today: '2026-03-15', seed: 21 });
 const bob = alice.forCustomer('b0b00000-0000-4000-8000-0000000000b0');
 const aliceGrants = [alice.cashGrant(), alice.usageGrant({ unit: 'API calls' }), alice.expiredGrant()];
