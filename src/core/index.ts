@@ -37,10 +37,13 @@ export {
   getCalendarDate,
   getDaysUntilExpiry,
   getGrantStatus,
+  getGrantStatusOnDate,
   isCalendarDate,
   isUsableStatus,
 } from './dates';
 export type { CreditGrantStatus, GrantStatusOptions, TodayOptions } from './dates';
+export { formatCalendarDate, formatInstant, formatRelativeDays, formatTimeAgo } from './format-dates';
+export type { FormatCalendarDateOptions, FormatInstantOptions } from './format-dates';
 export { sortByConsumptionOrder } from './consumption';
 export { DEFAULT_FETCH_TIMEOUT_MS, createHttpFetcher, parseRetryAfter } from './fetcher';
 export type {
@@ -95,5 +98,5 @@ export type {
   CreditsQueryOptionsOptions,
   CreditsRetryOptions,
 } from './query-options';
-export { summarizeCreditGrants } from './summary';
+export { summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
 export type { CreditSummaryEntry, SummarizeCreditGrantsOptions } from './summary';

@@ -1,7 +1,7 @@
 import type { Currency } from './currencies';
-import { getGrantStatus, isUsableStatus, type TodayOptions } from './dates';
+import { getCalendarDate, getGrantStatusOnDate, isUsableStatus, type TodayOptions } from './dates';
 import { addDecimals, type DecimalString } from './decimal';
-import type { CreditGrant, CreditType } from './types';
+import type { CalendarDate, CreditGrant, CreditType } from './types';
 
 /** The usable credit in one unit: a currency, or a metric. */
 export interface CreditSummaryEntry {
@@ -70,12 +70,15 @@ export function summarizeCreditGrants(
   grants: readonly CreditGrant[],
   options: SummarizeCreditGrantsOptions = {},
 ): CreditSummaryEntry[] {
-  // One instant for every grant, so a summary taken across midnight is still one day's.
-  const statusOptions = { today: options.today ?? new Date(), timeZone: options.timeZone };
+  // One day for every grant, so a summary taken across midnight is still one day's.
+  return summarizeCreditGrantsOnDate(grants, getCalendarDate(options.today ?? new Date(), options.timeZone));
+}
 
+/** {@link summarizeCreditGrants} on a given calendar day (taken once with `getCalendarDate`). */
+export function summarizeCreditGrantsOnDate(grants: readonly CreditGrant[], today: CalendarDate): CreditSummaryEntry[] {
   const entries = new Map<string, CreditSummaryEntry>();
   for (const grant of grants) {
-    if (!isUsableStatus(getGrantStatus(grant, statusOptions))) continue;
+    if (!isUsableStatus(getGrantStatusOnDate(grant, today))) continue;
     const unit = unitOf(grant);
     let entry = entries.get(unit.key);
     if (!entry) {

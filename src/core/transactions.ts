@@ -1,4 +1,4 @@
-import type { CreditBalance, CreditTransaction } from './balance-types';
+import type { CreditTransaction } from './balance-types';
 
 /**
  * The transactions of one grant, gathered from every balance, oldest day
@@ -6,7 +6,7 @@ import type { CreditBalance, CreditTransaction } from './balance-types';
  * which is the only order it gives within a day. Returns a new array.
  */
 export function getCreditGrantTransactions(
-  balances: readonly Pick<CreditBalance, 'transactions'>[],
+  balances: readonly { readonly transactions: readonly CreditTransaction[] }[],
   grantId: string,
 ): CreditTransaction[] {
   const found: CreditTransaction[] = [];

@@ -41,6 +41,8 @@ export interface UseCreditGrantsResult {
   isFetching: boolean;
   /** The last request failed; loaded grants (if any) stay beside the error. */
   isError: boolean;
+  /** The failed request was `fetchNextPage`: retry with it rather than `refetch`. */
+  isFetchNextPageError: boolean;
   /** Why the last request failed, or `null`. */
   error: CreditsError | null;
   /** Reloads every loaded page. */
@@ -74,7 +76,7 @@ export function useCreditGrantsQuery(options: UseCreditGrantsOptions, caller: st
     },
     queryClient,
   );
-  const { data, hasNextPage, isFetching, isFetchingNextPage, isLoading, isError, refetch, dataUpdatedAt } = query;
+  const { data, hasNextPage, isFetching, isFetchingNextPage, isLoading, isError, isFetchNextPageError, refetch, dataUpdatedAt } = query;
   const fetchNextPageInQuery = query.fetchNextPage;
 
   // `cancelRefetch: false`: a second call (a double click, or twenty
@@ -106,11 +108,12 @@ export function useCreditGrantsQuery(options: UseCreditGrantsOptions, caller: st
       isLoading,
       isFetching,
       isError,
+      isFetchNextPageError,
       error,
       refetch,
       dataUpdatedAt,
     }),
-    [flattened, hasNextPage, fetchNextPage, isFetchingNextPage, isLoading, isFetching, isError, error, refetch, dataUpdatedAt],
+    [flattened, hasNextPage, fetchNextPage, isFetchingNextPage, isLoading, isFetching, isError, isFetchNextPageError, error, refetch, dataUpdatedAt],
   );
   return { hasData: data !== undefined, result };
 }

@@ -45,6 +45,7 @@ test('useCreditGrants', () => {
       hasNextPage: boolean;
       fetchNextPage: () => Promise<unknown>;
       isFetchingNextPage: boolean;
+      isFetchNextPageError: boolean;
     }
   >();
 });
