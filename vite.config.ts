@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import dts from 'vite-plugin-dts';
 
@@ -13,10 +13,28 @@ const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys
 const isExternal = (id: string) =>
   id.startsWith('node:') || externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
+/**
+ * `dist/styles.css` (`react-credit-grants/styles.css`): the design tokens, then
+ * the component rules. Plain CSS, no runtime: the components only set data-*
+ * attributes and one custom property.
+ */
+function stylesheet(): Plugin {
+  const sources = ['src/styles/tokens.css', 'src/styles/components.css'];
+  return {
+    name: 'react-credit-grants:stylesheet',
+    apply: 'build',
+    generateBundle() {
+      const css = sources.map((source) => readFileSync(new URL(`./${source}`, import.meta.url), 'utf8')).join('\n');
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: css });
+    },
+  };
+}
+
 /** The library build. Storybook and Vitest have their own configs. */
 export default defineConfig({
   plugins: [
     react(),
+    stylesheet(),
     dts({
       tsconfigPath: './tsconfig.build.json',
       bundleTypes: true,

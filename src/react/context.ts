@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
+import type { CreditGrantsMessages } from '../components/messages';
 import type { CreditsError, CreditsFetcher } from '../core';
 
 /**
@@ -31,7 +32,8 @@ export interface CreditGrantsConfig {
   staleTime: number;
   /** Whether failed requests are retried by the library's policy. */
   retry: boolean;
-  // The message catalogue's overrides (`messages`) join here when it lands.
+  /** The provider's overrides of the message catalogue (the components merge them over the English defaults). */
+  messages: Partial<CreditGrantsMessages> | undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type CreditsError,
   type CreditsFetcher,
 } from '../core';
+import type { CreditGrantsMessages } from '../components/messages';
 import { useBrowserLocale } from './browser-locale';
 import { CreditGrantsContext, type CreditGrantsConfig } from './context';
 import { useStableCallback } from './use-stable-callback';
@@ -69,7 +70,13 @@ export interface CreditGrantsProviderProps {
    * (401s included, cancellations not), for logging.
    */
   onError?: (error: CreditsError) => void;
-  // messages?: overrides of the message catalogue, added with the catalogue.
+  /**
+   * Overrides of the components' message catalogue (English by default): any
+   * subset of keys, such as a translation. Amounts, dates and plurals are
+   * formatted for `locale` whatever the wording.
+   * @default {} (English)
+   */
+  messages?: Partial<CreditGrantsMessages>;
   children?: ReactNode;
 }
 
@@ -132,6 +139,7 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
     retry = true,
     onUnauthorized,
     onError,
+    messages: messagesProp,
     children,
   } = props;
 
@@ -180,6 +188,12 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
   const stableOnUnauthorized = useStableCallback(onUnauthorized);
   const stableOnError = useStableCallback(onError);
 
+  // Catalogues are often written inline: keyed on their content so an equal
+  // object on the next render keeps the context value (and every consumer) still.
+  const messagesKey = messagesProp === undefined ? '' : JSON.stringify(messagesProp);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const messages = useMemo(() => messagesProp, [messagesKey]);
+
   const config = useMemo<CreditGrantsConfig>(
     () => ({
       fetcher,
@@ -192,8 +206,9 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
       queryKeyScope,
       staleTime,
       retry,
+      messages,
     }),
-    [fetcher, locale, timeZone, now, stableOnUnauthorized, stableOnError, queryClient, queryKeyScope, staleTime, retry],
+    [fetcher, locale, timeZone, now, stableOnUnauthorized, stableOnError, queryClient, queryKeyScope, staleTime, retry, messages],
   );
 
   return <CreditGrantsContext.Provider value={config}>{children}</CreditGrantsContext.Provider>;

@@ -1,0 +1,192 @@
+import { useId, useMemo, type ReactNode } from 'react';
+import type { CreditGrant, CreditsError, CreditSummaryEntry } from '../core';
+import { formatTimeAgo } from '../core/format-dates';
+import { summarizeCreditGrantsOnDate } from '../core/summary';
+import { useCreditSummary } from '../react/hooks';
+import { CreditBalanceMeter } from './CreditBalanceMeter';
+import type { SlotClassNames } from './class-names';
+import { useClock } from './use-clock';
+import { useCreditDisplay } from './use-credit-display';
+
+/** Parts of {@link CreditBalanceSummary}, by `data-slot`. */
+export type CreditBalanceSummarySlot =
+  | 'balance-summary'
+  | 'balance-summary-header'
+  | 'balance-summary-title'
+  | 'balance-summary-updated'
+  | 'balance-summary-refresh'
+  | 'balance-summary-list'
+  | 'balance-summary-item'
+  | 'balance-summary-unknown'
+  | 'balance-summary-empty'
+  | 'balance-summary-alert'
+  | 'balance-summary-skeleton';
+
+/** Props of {@link CreditBalanceSummary}. Inside a provider it loads the summary itself; pass `summary` or `grants` to show your own. */
+export interface CreditBalanceSummaryProps {
+  /** Totals per unit to show. */
+  summary?: readonly CreditSummaryEntry[];
+  /** Grants to total per unit (usable ones only), instead of `summary`. */
+  grants?: readonly CreditGrant[];
+  /** With your own data: when it was loaded (ms since epoch), for "updated … ago". */
+  dataUpdatedAt?: number;
+  /** With your own data: reloads it (shows the refresh button). */
+  onRefresh?: () => void;
+  /** With your own data: a reload is running. */
+  isRefreshing?: boolean;
+  /** With your own data: the first load is running. */
+  isLoading?: boolean;
+  /** With your own data: the last load failed. */
+  error?: CreditsError | null;
+  /** At or under this share of the original amount a total is `low`. @default 0.2 */
+  lowThreshold?: number;
+  /** Heading. @default messages.summaryTitle */
+  title?: ReactNode;
+  /** Heading level of the title. @default 2 */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /** Class of the root part. */
+  className?: string;
+  /** Classes of the other parts. */
+  classNames?: SlotClassNames<CreditBalanceSummarySlot>;
+}
+
+interface SummaryData {
+  summary: readonly CreditSummaryEntry[];
+  dataUpdatedAt: number;
+  refresh: (() => void) | undefined;
+  isRefreshing: boolean;
+  isLoading: boolean;
+  error: CreditsError | null;
+}
+
+/**
+ * One balance meter per currency or metric across the customer's usable
+ * grants (never mixing units), with "updated … ago" and a refresh button.
+ * Grants whose balance Sequence did not report are counted apart, never as zero.
+ */
+export function CreditBalanceSummary(props: CreditBalanceSummaryProps) {
+  if (props.summary === undefined && props.grants === undefined) return <ConnectedCreditBalanceSummary {...props} />;
+  return <OwnDataSummary {...props} />;
+}
+
+function OwnDataSummary(props: CreditBalanceSummaryProps) {
+  const display = useCreditDisplay();
+  const today = display.today();
+  const { grants, summary } = props;
+  const computed = useMemo(() => summary ?? summarizeCreditGrantsOnDate(grants ?? [], today), [summary, grants, today]);
+  return (
+    <SummaryView
+      {...props}
+      data={{
+        summary: computed,
+        dataUpdatedAt: props.dataUpdatedAt ?? 0,
+        refresh: props.onRefresh,
+        isRefreshing: props.isRefreshing ?? false,
+        isLoading: props.isLoading ?? false,
+        error: props.error ?? null,
+      }}
+    />
+  );
+}
+
+function ConnectedCreditBalanceSummary(props: CreditBalanceSummaryProps) {
+  const query = useCreditSummary();
+  return (
+    <SummaryView
+      {...props}
+      data={{
+        summary: query.summary,
+        dataUpdatedAt: query.dataUpdatedAt,
+        refresh: () => void query.refetch(),
+        isRefreshing: query.isFetching && !query.isLoading,
+        isLoading: query.isLoading,
+        error: query.error,
+      }}
+    />
+  );
+}
+
+function SummaryView({
+  data,
+  lowThreshold,
+  title,
+  headingLevel = 2,
+  className,
+  classNames,
+}: CreditBalanceSummaryProps & { data: SummaryData }) {
+  const display = useCreditDisplay();
+  const titleId = useId();
+  const clock = useClock(30_000);
+  const Heading = `h${headingLevel}` as const;
+  const slot = (name: CreditBalanceSummarySlot) => ({ 'data-slot': name, className: classNames?.[name] });
+
+  return (
+    <section data-crg="" data-slot="balance-summary" aria-labelledby={titleId} aria-busy={data.isLoading || undefined} className={className}>
+      <div {...slot('balance-summary-header')}>
+        <Heading id={titleId} {...slot('balance-summary-title')}>
+          {title ?? display.text('summaryTitle')}
+        </Heading>
+        {data.dataUpdatedAt > 0 && (
+          // "Updated … ago" uses the wall clock (when data was fetched), not the provider's pinned "today".
+          <p {...slot('balance-summary-updated')} suppressHydrationWarning>
+            {display.text('summaryUpdated', {
+              relative: formatTimeAgo(data.dataUpdatedAt, Math.max(clock, data.dataUpdatedAt), display.locale),
+            })}
+          </p>
+        )}
+        {data.refresh && (
+          <button
+            type="button"
+            {...slot('balance-summary-refresh')}
+            onClick={data.refresh}
+            disabled={data.isRefreshing || data.isLoading}
+            aria-busy={data.isRefreshing || undefined}
+          >
+            {display.text(data.isRefreshing ? 'summaryRefreshing' : 'summaryRefresh')}
+          </button>
+        )}
+      </div>
+      {data.error && (
+        <p role="alert" {...slot('balance-summary-alert')}>
+          {display.text('summaryError')}
+        </p>
+      )}
+      {data.isLoading && data.summary.length === 0 ? (
+        <div {...slot('balance-summary-skeleton')}>
+          <p role="status" data-visually-hidden="">
+            {display.text('summaryLoading')}
+          </p>
+        </div>
+      ) : data.summary.length === 0 ? (
+        data.error ? null : <p {...slot('balance-summary-empty')}>{display.text('summaryEmpty')}</p>
+      ) : (
+        <ul {...slot('balance-summary-list')}>
+          {data.summary.map((entry) => (
+            <li key={entry.key} data-type={entry.type} {...slot('balance-summary-item')}>
+              <CreditBalanceMeter
+                total={
+                  hasKnownBalance(entry)
+                    ? entry
+                    : { ...entry, currentBalance: null, originalAmount: entry.unknownBalanceOriginalAmount }
+                }
+                lowThreshold={lowThreshold}
+              />
+              {entry.unknownBalanceCount > 0 && hasKnownBalance(entry) && (
+                <p {...slot('balance-summary-unknown')}>
+                  {display.plural('summaryUnknownBalances', entry.unknownBalanceCount, {
+                    amount: display.amount(entry.unknownBalanceOriginalAmount, entry),
+                  })}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Whether any grant behind the entry reported its balance (else the meter says "unavailable"). */
+function hasKnownBalance(entry: CreditSummaryEntry): boolean {
+  return entry.grantCount > entry.unknownBalanceCount;
+}

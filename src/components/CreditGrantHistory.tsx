@@ -1,0 +1,379 @@
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { CreditGrant, CreditsError, CreditTransaction } from '../core';
+import { useCreditGrants } from '../react/hooks';
+import { CreditBalanceMeter } from './CreditBalanceMeter';
+import { CreditGrantDetailsDialog } from './CreditGrantDetailsDialog';
+import type { SlotClassNames } from './class-names';
+import {
+  describeHistoryRows,
+  selectHistoryRows,
+  type CreditHistoryFilter,
+  type CreditHistoryRow,
+  type CreditHistorySort,
+} from './history-rows';
+import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
+
+/** Parts of {@link CreditGrantHistory}, by `data-slot`. */
+export type CreditGrantHistorySlot =
+  | 'grant-history'
+  | 'grant-history-header'
+  | 'grant-history-title'
+  | 'grant-history-controls'
+  | 'grant-history-control'
+  | 'grant-history-sort'
+  | 'grant-history-filter'
+  | 'grant-history-alert'
+  | 'grant-history-notice'
+  | 'grant-history-retry'
+  | 'grant-history-table'
+  | 'grant-history-row'
+  | 'grant-history-open'
+  | 'grant-history-next'
+  | 'grant-history-status'
+  | 'grant-history-empty'
+  | 'grant-history-skeleton'
+  | 'grant-history-skeleton-row'
+  | 'grant-history-footer'
+  | 'grant-history-count'
+  | 'grant-history-load-more';
+
+/** Props of {@link CreditGrantHistory}. Inside a provider it loads the customer's grants itself; pass `grants` to show your own. */
+export interface CreditGrantHistoryProps {
+  /** Grants to show instead of loading them. */
+  grants?: readonly CreditGrant[];
+  /** With `grants`: the total across all pages, for "showing N of M". */
+  totalResultSize?: number | null;
+  /** With `grants`: whether more pages exist. */
+  hasNextPage?: boolean;
+  /** With `grants`: loads the next page. */
+  onLoadMore?: () => void;
+  /** With `grants`: a page is loading. */
+  isLoadingMore?: boolean;
+  /** With `grants`: the first load is still running (shows the skeleton). */
+  isLoading?: boolean;
+  /** With `grants`: the last load failed. */
+  error?: CreditsError | null;
+  /** With `grants`: retries after an error. */
+  onRetry?: () => void;
+  /** With `grants`: how many items could not be shown (invalid data). */
+  invalidCount?: number;
+  /** With `grants`: transactions for the details dialog. */
+  transactions?: readonly CreditTransaction[];
+  /** Grants per request when loading. @default 100 */
+  pageSize?: number;
+  /** Rows shown at first and added by each "Load more", so long histories stay fast. @default 25 */
+  rowsPerPage?: number;
+  /** Initial order. @default "created" (newest first) */
+  defaultSort?: CreditHistorySort;
+  /** Initial filter. @default "all" */
+  defaultFilter?: CreditHistoryFilter;
+  /** Grants whose last day is at most this many days away are "expiring soon". @default 14 */
+  expiringWithinDays?: number;
+  /** Heading. @default messages.historyTitle */
+  title?: ReactNode;
+  /** Heading level of the title. @default 2 */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /** Called when a row is opened; when given, the built-in details dialog is not used. */
+  onSelectGrant?: (grant: CreditGrant) => void;
+  /** Class of the root part. */
+  className?: string;
+  /** Classes of the other parts. */
+  classNames?: SlotClassNames<CreditGrantHistorySlot>;
+}
+
+/** What the view needs, whoever loaded it. */
+interface HistoryData {
+  grants: readonly CreditGrant[];
+  totalResultSize: number | null;
+  hasNextPage: boolean;
+  loadMore: (() => void) | undefined;
+  isLoadingMore: boolean;
+  isLoading: boolean;
+  error: CreditsError | null;
+  retry: (() => void) | undefined;
+  invalidCount: number;
+  transactions: readonly CreditTransaction[] | undefined;
+  connected: boolean;
+}
+
+/**
+ * Every credit grant, newest first: name, balance meter, effective and expiry
+ * dates and status in words, with a marker on the grant Sequence spends next.
+ * Sort by creation or expiry, filter usable or ended grants, load more pages
+ * ("showing N of M"), and open a grant's details. Shows a skeleton while
+ * loading, an empty state, and errors with a retry that keeps the rows it had.
+ */
+export function CreditGrantHistory(props: CreditGrantHistoryProps) {
+  if (props.grants === undefined) return <ConnectedCreditGrantHistory {...props} />;
+  return (
+    <HistoryView
+      {...props}
+      data={{
+        grants: props.grants,
+        totalResultSize: props.totalResultSize ?? null,
+        hasNextPage: props.hasNextPage ?? false,
+        loadMore: props.onLoadMore,
+        isLoadingMore: props.isLoadingMore ?? false,
+        isLoading: props.isLoading ?? false,
+        error: props.error ?? null,
+        retry: props.onRetry,
+        invalidCount: props.invalidCount ?? 0,
+        transactions: props.transactions,
+        connected: false,
+      }}
+    />
+  );
+}
+
+function ConnectedCreditGrantHistory(props: CreditGrantHistoryProps) {
+  const query = useCreditGrants({ pageSize: props.pageSize ?? 100 });
+  return (
+    <HistoryView
+      {...props}
+      data={{
+        grants: query.grants,
+        totalResultSize: query.totalResultSize,
+        hasNextPage: query.hasNextPage,
+        loadMore: () => void query.fetchNextPage(),
+        isLoadingMore: query.isFetchingNextPage,
+        isLoading: query.isLoading,
+        error: query.error,
+        // A failed "Load more" is retried as itself; any other failure reloads the list.
+        retry: () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch()),
+        invalidCount: query.invalid.length,
+        transactions: undefined,
+        connected: true,
+      }}
+    />
+  );
+}
+
+function HistoryView({
+  data,
+  rowsPerPage = 25,
+  defaultSort = 'created',
+  defaultFilter = 'all',
+  expiringWithinDays = 14,
+  title,
+  headingLevel = 2,
+  onSelectGrant,
+  className,
+  classNames,
+}: CreditGrantHistoryProps & { data: HistoryData }) {
+  const display = useCreditDisplay();
+  const titleId = useId();
+  const countId = useId();
+  const [sort, setSort] = useState<CreditHistorySort>(defaultSort);
+  const [filter, setFilter] = useState<CreditHistoryFilter>(defaultFilter);
+  const [visibleCount, setVisibleCount] = useState(rowsPerPage);
+  const [selected, setSelected] = useState<CreditGrant | null>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const countRef = useRef<HTMLParagraphElement>(null);
+
+  const today = display.today();
+  const described = useMemo(
+    () => describeHistoryRows(data.grants, today, expiringWithinDays),
+    [data.grants, today, expiringWithinDays],
+  );
+  const rows = useMemo(() => selectHistoryRows(described, sort, filter), [described, sort, filter]);
+  const shownRows = rows.length > visibleCount ? rows.slice(0, visibleCount) : rows;
+  const hasHiddenRows = rows.length > visibleCount;
+  const canLoadMore = hasHiddenRows || (data.hasNextPage && data.loadMore !== undefined);
+  const Heading = `h${headingLevel}` as const;
+  const hasRows = data.grants.length > 0;
+
+  const loadMore = () => {
+    const nextVisible = visibleCount + rowsPerPage;
+    setVisibleCount(nextVisible);
+    if (nextVisible >= rows.length && data.hasNextPage && !data.isLoadingMore) data.loadMore?.();
+    // The button goes away once everything is shown: keep focus near it.
+    if (nextVisible >= rows.length && !data.hasNextPage) countRef.current?.focus();
+  };
+
+  const openGrant = (grant: CreditGrant, opener: HTMLElement) => {
+    if (onSelectGrant) return onSelectGrant(grant);
+    openerRef.current = opener;
+    setSelected(grant);
+  };
+
+  const total = filter === 'all' ? (data.totalResultSize ?? rows.length) : rows.length;
+  const slot = (name: CreditGrantHistorySlot) => ({ 'data-slot': name, className: classNames?.[name] });
+
+  return (
+    <section data-crg="" data-slot="grant-history" aria-labelledby={titleId} className={className}>
+      <div {...slot('grant-history-header')}>
+        <Heading id={titleId} {...slot('grant-history-title')}>
+          {title ?? display.text('historyTitle')}
+        </Heading>
+        <div {...slot('grant-history-controls')}>
+          <label {...slot('grant-history-control')}>
+            <span>{display.text('historySortLabel')}</span>
+            <select
+              {...slot('grant-history-sort')}
+              value={sort}
+              onChange={(event) => setSort(event.target.value as CreditHistorySort)}
+            >
+              <option value="created">{display.text('historySortCreated')}</option>
+              <option value="expiry">{display.text('historySortExpiry')}</option>
+            </select>
+          </label>
+          <label {...slot('grant-history-control')}>
+            <span>{display.text('historyFilterLabel')}</span>
+            <select
+              {...slot('grant-history-filter')}
+              value={filter}
+              onChange={(event) => {
+                setFilter(event.target.value as CreditHistoryFilter);
+                setVisibleCount(rowsPerPage);
+              }}
+            >
+              <option value="all">{display.text('historyFilterAll')}</option>
+              <option value="usable">{display.text('historyFilterUsable')}</option>
+              <option value="ended">{display.text('historyFilterEnded')}</option>
+            </select>
+          </label>
+        </div>
+      </div>
+
+      {data.error && (
+        <div role="alert" {...slot('grant-history-alert')}>
+          <span>{display.text(hasRows ? 'historyErrorKeepsRows' : 'historyError')}</span>{' '}
+          {data.retry && (
+            <button type="button" {...slot('grant-history-retry')} onClick={data.retry}>
+              {display.text('retry')}
+            </button>
+          )}
+        </div>
+      )}
+      {data.invalidCount > 0 && (
+        <p {...slot('grant-history-notice')}>{display.plural('historyInvalid', data.invalidCount)}</p>
+      )}
+
+      {data.isLoading && !hasRows ? (
+        <HistorySkeleton display={display} classNames={classNames} />
+      ) : !hasRows ? (
+        data.error ? null : <p {...slot('grant-history-empty')}>{display.text('historyEmpty')}</p>
+      ) : rows.length === 0 ? (
+        <p {...slot('grant-history-empty')}>{display.text('historyEmptyFiltered')}</p>
+      ) : (
+        <table {...slot('grant-history-table')} aria-labelledby={titleId} aria-describedby={countId}>
+          <thead>
+            <tr>
+              <th scope="col">{display.text('historyColumnName')}</th>
+              <th scope="col">{display.text('historyColumnBalance')}</th>
+              <th scope="col">{display.text('historyColumnEffective')}</th>
+              <th scope="col">{display.text('historyColumnExpiry')}</th>
+              <th scope="col">{display.text('historyColumnStatus')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shownRows.map((row) => (
+              <HistoryRow key={row.grant.id} row={row} display={display} classNames={classNames} onOpen={openGrant} />
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {hasRows && (
+        <div {...slot('grant-history-footer')}>
+          <p id={countId} ref={countRef} tabIndex={-1} {...slot('grant-history-count')}>
+            {display.plural('historyShowing', total, { shown: shownRows.length, total })}
+          </p>
+          {canLoadMore && (
+            <button
+              type="button"
+              {...slot('grant-history-load-more')}
+              onClick={loadMore}
+              disabled={data.isLoadingMore}
+              aria-describedby={countId}
+            >
+              {display.text(data.isLoadingMore ? 'historyLoadingMore' : 'historyLoadMore')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {selected && !onSelectGrant && (
+        <CreditGrantDetailsDialog
+          open
+          onOpenChange={(open) => {
+            if (!open) setSelected(null);
+          }}
+          {...(data.connected ? { grantId: selected.id } : { grant: selected, transactions: data.transactions })}
+          returnFocusRef={openerRef}
+        />
+      )}
+    </section>
+  );
+}
+
+function HistoryRow({
+  row,
+  display,
+  classNames,
+  onOpen,
+}: {
+  row: CreditHistoryRow;
+  display: CreditDisplay;
+  classNames: SlotClassNames<CreditGrantHistorySlot> | undefined;
+  onOpen: (grant: CreditGrant, opener: HTMLElement) => void;
+}) {
+  const { grant, status, isNextToSpend } = row;
+  return (
+    <tr
+      data-slot="grant-history-row"
+      data-status={status}
+      data-next-to-spend={isNextToSpend ? '' : undefined}
+      className={classNames?.['grant-history-row']}
+    >
+      <th scope="row">
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          data-slot="grant-history-open"
+          className={classNames?.['grant-history-open']}
+          onClick={(event) => onOpen(grant, event.currentTarget)}
+        >
+          {grant.name}
+        </button>
+        {isNextToSpend && (
+          <>
+            {' '}
+            <span data-slot="grant-history-next" className={classNames?.['grant-history-next']}>
+              {display.text('historyNextToSpend')}
+            </span>
+          </>
+        )}
+      </th>
+      <td>
+        <CreditBalanceMeter grant={grant} hideLabel />
+      </td>
+      <td>{grant.effectiveDate ? display.date(grant.effectiveDate) : display.text('historyNoEffectiveDate')}</td>
+      <td>{grant.expiryDate ? display.date(grant.expiryDate) : display.text('historyNoExpiry')}</td>
+      <td>
+        <span data-slot="grant-history-status" data-status={status} className={classNames?.['grant-history-status']}>
+          {display.status(status)}
+        </span>
+      </td>
+    </tr>
+  );
+}
+
+function HistorySkeleton({
+  display,
+  classNames,
+}: {
+  display: CreditDisplay;
+  classNames: SlotClassNames<CreditGrantHistorySlot> | undefined;
+}) {
+  return (
+    <div data-slot="grant-history-skeleton" aria-busy="true" className={classNames?.['grant-history-skeleton']}>
+      <p role="status" data-visually-hidden="">
+        {display.text('historyLoading')}
+      </p>
+      {[0, 1, 2].map((index) => (
+        <div key={index} data-slot="grant-history-skeleton-row" aria-hidden="true" className={classNames?.['grant-history-skeleton-row']} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// Styled components. Import 'react-credit-grants/styles.css' once for the
+// default look; without it they render unstyled but fully usable.
+export { CreditBalanceMeter } from './CreditBalanceMeter';
+export type { CreditBalanceMeterProps, CreditBalanceMeterSlot, CreditBalanceTotal } from './CreditBalanceMeter';
+export { CreditExpiryWarning } from './CreditExpiryWarning';
+export type { CreditExpiryWarningProps, CreditExpiryWarningSlot } from './CreditExpiryWarning';
+export { CreditGrantHistory } from './CreditGrantHistory';
+export type { CreditGrantHistoryProps, CreditGrantHistorySlot } from './CreditGrantHistory';
+export type { CreditHistoryFilter, CreditHistorySort } from './history-rows';
+export { CreditGrantDetailsDialog } from './CreditGrantDetailsDialog';
+export type { CreditGrantDetailsDialogProps, CreditGrantDetailsDialogSlot } from './CreditGrantDetailsDialog';
+export { CreditBalanceSummary } from './CreditBalanceSummary';
+export type { CreditBalanceSummaryProps, CreditBalanceSummarySlot } from './CreditBalanceSummary';
+export { defaultMessages, formatMessage, formatPluralMessage } from './messages';
+export type { CreditGrantsMessages, MessageValues, PluralMessage } from './messages';
+export type { BalanceLevel } from './balance-level';
+export type { SlotClassNames } from './class-names';

@@ -1,0 +1,159 @@
+import { getAmountFormatter } from '../core/format';
+
+/**
+ * A message whose wording depends on a count, chosen with `Intl.PluralRules`
+ * for the active locale (`one`, `few`, `many`, … as the locale has them).
+ * `other` is required: every locale falls back to it.
+ */
+export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/**
+ * Every string the components show, in English. `{placeholders}` are filled
+ * with already-formatted values (amounts through `formatCreditAmount`, dates
+ * and relative times through `Intl`), so a translation can move them freely.
+ * Override any subset with the provider's `messages` prop.
+ */
+export const defaultMessages = {
+  // How a usage amount reads: the formatted count and the metric's name.
+  usageAmount: '{amount} {unit}',
+
+  // Status of a grant, always shown as text (never by colour alone).
+  statusScheduled: 'Scheduled',
+  statusActive: 'Active',
+  statusExpiring: 'Expiring soon',
+  statusExpired: 'Expired',
+  statusDepleted: 'Used up',
+
+  // CreditBalanceMeter
+  meterValue: '{balance} of {original} left',
+  meterLow: 'Running low',
+  meterDepleted: 'Used up',
+  meterUnavailable: 'Balance unavailable',
+  meterUnavailableDetail: '{original} granted',
+
+  // CreditExpiryWarning
+  expiryWarningTitle: { one: 'Credit expiring soon', other: '{count} credit grants need attention' } as PluralMessage,
+  expiresRelative: '{name} expires {relative}',
+  expiredOn: '{name} expired on {date}',
+  amountAtRisk: '{amount} at risk',
+  amountAtRiskUnknown: 'Remaining balance unavailable',
+  amountLost: '{amount} unused',
+
+  // CreditGrantHistory
+  historyTitle: 'Credit history',
+  historySortLabel: 'Sort by',
+  historySortCreated: 'Newest first',
+  historySortExpiry: 'Expiring soonest',
+  historyFilterLabel: 'Show',
+  historyFilterAll: 'All',
+  historyFilterUsable: 'Usable',
+  historyFilterEnded: 'Expired or used up',
+  historyColumnName: 'Credit',
+  historyColumnBalance: 'Balance',
+  historyColumnEffective: 'Starts',
+  historyColumnExpiry: 'Expires',
+  historyColumnStatus: 'Status',
+  historyNoExpiry: 'Never',
+  historyNoEffectiveDate: 'Immediately',
+  historyNextToSpend: 'Spent next',
+  historyViewDetails: 'Details of {name}',
+  historyShowing: { one: 'Showing {shown} of {total} credit grant', other: 'Showing {shown} of {total} credit grants' } as PluralMessage,
+  historyLoadMore: 'Load more',
+  historyShowMore: 'Show more',
+  historyLoadingMore: 'Loading more…',
+  historyLoading: 'Loading credit grants…',
+  historyEmpty: 'No credit grants yet.',
+  historyEmptyFiltered: 'No credit grants match this filter.',
+  historyError: 'Credit grants could not be loaded.',
+  historyErrorKeepsRows: 'Could not refresh: showing what was loaded before.',
+  historyInvalid: {
+    one: '1 credit grant could not be shown because its data was invalid.',
+    other: '{count} credit grants could not be shown because their data was invalid.',
+  } as PluralMessage,
+  retry: 'Try again',
+
+  // CreditGrantDetailsDialog
+  detailsTitle: 'Credit grant details',
+  detailsDescription: 'Everything about this credit grant.',
+  detailsLoading: 'Loading credit grant…',
+  detailsError: 'This credit grant could not be loaded.',
+  detailsNotFound: 'This credit grant could not be found.',
+  detailsClose: 'Close',
+  fieldType: 'Type',
+  typeCash: 'Cash credit',
+  typeUsage: 'Usage credit',
+  fieldCurrency: 'Currency',
+  fieldUnit: 'Unit',
+  fieldMetricId: 'Metric ID',
+  fieldOriginalAmount: 'Granted',
+  fieldCurrentBalance: 'Remaining',
+  fieldCostOfCredit: 'Cost of credit',
+  fieldEffectiveDate: 'Effective from',
+  fieldExpiryDate: 'Expires after',
+  fieldStatus: 'Status',
+  fieldTaxRateId: 'Tax rate ID',
+  fieldCreditNoteId: 'Credit note ID',
+  fieldCreatedAt: 'Created',
+  fieldId: 'Grant ID',
+  notSet: 'Not set',
+  transactionsTitle: 'Transactions',
+  transactionsEmpty: 'No transactions yet.',
+  transactionsUnavailable: 'Transactions are not available.',
+  transactionDate: 'Date',
+  transactionType: 'Type',
+  transactionAmount: 'Amount',
+  transactionReason: 'Reason',
+  transactionDebit: 'Used',
+  transactionCredit: 'Added',
+
+  // CreditBalanceSummary
+  summaryTitle: 'Credit balance',
+  summaryLoading: 'Loading balances…',
+  summaryEmpty: 'No usable credit right now.',
+  summaryUpdated: 'Updated {relative}',
+  summaryRefresh: 'Refresh',
+  summaryRefreshing: 'Refreshing…',
+  summaryError: 'Balances could not be loaded.',
+  summaryUnknownBalances: {
+    one: '1 more grant of {amount} has no reported balance.',
+    other: '{count} more grants totalling {amount} have no reported balance.',
+  } as PluralMessage,
+};
+
+/** The message catalogue: every key of {@link defaultMessages}. */
+export type CreditGrantsMessages = typeof defaultMessages;
+
+/** Values for a message's `{placeholders}`. */
+export type MessageValues = Record<string, string | number>;
+
+/**
+ * Fills `{placeholders}` in a message. A placeholder without a value is left
+ * visible (`{name}`), so a missing value shows up in review instead of
+ * silently vanishing.
+ */
+export function formatMessage(template: string, values: MessageValues = {}): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, key: string) =>
+    Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : placeholder,
+  );
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Picks the plural form for `count` in `locale` and fills it; `{count}` is the
+ * count formatted for the locale unless `values.count` is given.
+ */
+export function formatPluralMessage(
+  message: PluralMessage,
+  count: number,
+  locale: string,
+  values: MessageValues = {},
+): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const form = message[rules.select(count)] ?? message.other;
+  return formatMessage(form, { count: getAmountFormatter(locale, null).format(count), ...values });
+}

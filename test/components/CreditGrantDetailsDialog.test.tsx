@@ -1,0 +1,150 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { CreditGrantDetailsDialog } from '../../src/components';
+import { CreditsError } from '../../src/core';
+import { rawGrant } from '../fixtures/credit-grants';
+import { fakeFetcher } from '../react/support/fake-fetcher';
+import { expectNoAxeViolations } from '../helpers/axe';
+import { grant } from './support/grants';
+import { renderWithProvider } from './support/render';
+
+const usage = grant('g-usage', {
+  name: 'GPU minutes',
+  type: 'USAGE',
+  currency: 'USD',
+  metricId: 'metric-gpu',
+  originalAmount: '600',
+  currentBalance: '150.5',
+  costOfCredit: '1200',
+  effectiveDate: '2026-11-01',
+  expiryDate: '2026-12-31',
+  taxRateId: 'tax-20',
+  creditNoteId: 'cn-7',
+  createdAt: '2026-10-30T16:45:00Z',
+});
+
+function fieldValues(dialog: HTMLElement): Record<string, string> {
+  return Object.fromEntries(
+    within(dialog)
+      .getAllByRole('term')
+      .map((term) => [term.textContent, term.nextElementSibling?.textContent ?? '']),
+  );
+}
+
+describe('CreditGrantDetailsDialog', () => {
+  it('shows every field of the grant, titled with its name', async () => {
+    const user = userEvent.setup();
+    renderWithProvider(<CreditGrantDetailsDialog grant={usage} trigger={<button type="button">Open</button>} />);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    const dialog = screen.getByRole('dialog', { name: 'GPU minutes' });
+    expect(dialog).toHaveAccessibleDescription('Everything about this credit grant.');
+    expect(fieldValues(dialog)).toEqual({
+      Status: 'Active',
+      Type: 'Usage credit',
+      Unit: 'GPU minutes',
+      Granted: '600 GPU minutes',
+      Remaining: '150.5 GPU minutes',
+      'Cost of credit': 'US$1,200.00',
+      'Effective from': '1 Nov 2026',
+      'Expires after': '31 Dec 2026',
+      'Metric ID': 'metric-gpu',
+      'Tax rate ID': 'tax-20',
+      'Credit note ID': 'cn-7',
+      Created: '30 Oct 2026, 16:45',
+      'Grant ID': 'g-usage',
+    });
+    expect(within(dialog).getByRole('meter')).toHaveAttribute('aria-valuetext', '150.5 GPU minutes of 600 GPU minutes left');
+    await expectNoAxeViolations();
+  });
+
+  it('says what is not set and what is unknown, never inventing values', async () => {
+    const user = userEvent.setup();
+    const legacy = grant('legacy', { currentBalance: undefined, costOfCredit: undefined, expiryDate: null, effectiveDate: null });
+    render(<CreditGrantDetailsDialog grant={legacy} trigger={<button type="button">Open</button>} />);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    const values = fieldValues(screen.getByRole('dialog'));
+    expect(values).toMatchObject({
+      Remaining: 'Balance unavailable',
+      'Cost of credit': 'Not set',
+      'Effective from': 'Immediately',
+      'Expires after': 'Never',
+      'Tax rate ID': 'Not set',
+    });
+    expect(screen.getByRole('dialog').textContent).not.toMatch(/NaN|undefined|null|\[object/);
+  });
+
+  it('traps focus, closes on Escape and gives focus back to the trigger', async () => {
+    const user = userEvent.setup();
+    render(<CreditGrantDetailsDialog grant={usage} trigger={<button type="button">Open</button>} />);
+    const trigger = screen.getByRole('button', { name: 'Open' });
+    trigger.focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog');
+    const close = within(dialog).getByRole('button', { name: 'Close' });
+    await waitFor(() => expect(close).toHaveFocus());
+    await user.tab();
+    expect(close).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(close).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+  });
+
+  it('loads the grant and its transactions by id inside a provider', async () => {
+    const fake = fakeFetcher((request) => {
+      if (request.path === '/credits/g1') return rawGrant('g1', { name: 'Welcome credit', originalAmount: '20', currentBalance: '12.5' });
+      return {
+        items: [
+          {
+            id: 'GBP',
+            type: 'CASH',
+            name: 'GBP',
+            balance: '12.5',
+            grants: [rawGrant('g1', { name: 'Welcome credit', originalAmount: '20', currentBalance: '12.5' })],
+            transactions: [
+              { id: 't2', grantId: 'g1', type: 'DEBIT', amount: '7.5', date: '2026-11-10', reason: 'Invoice INV-7' },
+              { id: 't1', grantId: 'g1', type: 'CREDIT', amount: '20', date: '2026-11-01' },
+              { id: 't3', grantId: 'other', type: 'DEBIT', amount: '1', date: '2026-11-02' },
+            ],
+          },
+        ],
+      };
+    });
+    renderWithProvider(<CreditGrantDetailsDialog grantId="g1" defaultOpen />, { fetcher: fake.fetcher });
+    const dialog = await screen.findByRole('dialog', { name: 'Welcome credit' });
+    const table = await within(dialog).findByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent)),
+    ).toEqual([
+      ['1 Nov 2026', 'Added', '£20.00', ''],
+      ['10 Nov 2026', 'Used', '£7.50', 'Invoice INV-7'],
+    ]);
+    await expectNoAxeViolations();
+  });
+
+  it('stays titled while loading and when the grant is not found', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const fake = fakeFetcher((request) => {
+      if (request.path === '/credits/balances') return { items: [] };
+      return new Promise((_resolve, reject) => {
+        answer = () => reject(new CreditsError('NOT_FOUND', 'no such grant', { status: 404 }));
+      });
+    });
+    renderWithProvider(<CreditGrantDetailsDialog grantId="missing" defaultOpen />, { fetcher: fake.fetcher });
+    const dialog = screen.getByRole('dialog', { name: 'Credit grant details' });
+    expect(within(dialog).getByText('Loading credit grant…')).toBeInTheDocument();
+    answer(undefined);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('This credit grant could not be found.');
+    expect(screen.getByRole('dialog', { name: 'Credit grant details' })).toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+
+  it('says clearly what it needs when given nothing', () => {
+    expect(() => render(<CreditGrantDetailsDialog />)).toThrow(/needs a `grant`, or a `grantId`/);
+  });
+});
