@@ -1,6 +1,7 @@
 import { sortByConsumptionOrder } from '../core/consumption';
 import { getGrantStatusOnDate, isUsableStatus, type CreditGrantStatus } from '../core/dates';
 import { decimalSign } from '../core/decimal';
+import { creditUnitKey } from '../core/summary';
 import type { CalendarDate, CreditGrant } from '../core/types';
 
 /** Order of the history: newest grant first, or soonest expiry first. */
@@ -16,11 +17,6 @@ export interface CreditHistoryRow {
   isNextToSpend: boolean;
   /** `createdAt` as milliseconds, parsed once for sorting. */
   createdAtMs: number;
-}
-
-/** The unit a grant's credit is spent in: a currency for cash, a metric for usage. */
-export function creditUnitKey(grant: Pick<CreditGrant, 'type' | 'currency' | 'metricId' | 'name'>): string {
-  return grant.type === 'CASH' ? `CASH:${grant.currency}` : `USAGE:${grant.metricId ?? grant.name}`;
 }
 
 /**

@@ -98,5 +98,5 @@ export type {
   CreditsQueryOptionsOptions,
   CreditsRetryOptions,
 } from './query-options';
-export { summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
+export { creditUnitKey, summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
 export type { CreditSummaryEntry, SummarizeCreditGrantsOptions } from './summary';

@@ -39,14 +39,22 @@ export interface CreditSummaryEntry {
 export type SummarizeCreditGrantsOptions = TodayOptions;
 
 function unitOf(grant: CreditGrant): Pick<CreditSummaryEntry, 'key' | 'type' | 'currency' | 'name' | 'metricId'> {
-  if (grant.type === 'CASH') {
-    return { key: `CASH:${grant.currency}`, type: 'CASH', currency: grant.currency, name: grant.currency, metricId: null };
-  }
+  const key = creditUnitKey(grant);
+  return grant.type === 'CASH'
+    ? { key, type: 'CASH', currency: grant.currency, name: grant.currency, metricId: null }
+    : { key, type: 'USAGE', currency: grant.currency, name: grant.name, metricId: grant.metricId };
+}
+
+/**
+ * The unit a grant's credit counts in, as a stable key: `CASH:<currency>`,
+ * `USAGE:metric:<metricId>`, or `USAGE:name:<name>` for usage grants without
+ * a metric id. Grants with the same key can be added up; others never.
+ */
+export function creditUnitKey(grant: Pick<CreditGrant, 'type' | 'currency' | 'metricId' | 'name'>): string {
+  if (grant.type === 'CASH') return `CASH:${grant.currency}`;
   // A metric's grants may have been bought in different currencies, and
   // Sequence sends metric ids on cash grants too: only the metric matters.
-  return grant.metricId !== null
-    ? { key: `USAGE:metric:${grant.metricId}`, type: 'USAGE', currency: grant.currency, name: grant.name, metricId: grant.metricId }
-    : { key: `USAGE:name:${grant.name}`, type: 'USAGE', currency: grant.currency, name: grant.name, metricId: null };
+  return grant.metricId !== null ? `USAGE:metric:${grant.metricId}` : `USAGE:name:${grant.name}`;
 }
 
 function compareEntries(a: CreditSummaryEntry, b: CreditSummaryEntry): number {
