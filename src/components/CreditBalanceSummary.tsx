@@ -148,7 +148,7 @@ function SummaryView({
       </div>
       {data.error && (
         <p role="alert" {...slot('balance-summary-alert')}>
-          {display.text('summaryError')}
+          {display.text(data.summary.length > 0 ? 'summaryErrorKeepsTotals' : 'summaryError')}
         </p>
       )}
       {data.isLoading && data.summary.length === 0 ? (

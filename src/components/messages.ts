@@ -114,6 +114,8 @@ export const defaultMessages = {
   summaryRefresh: 'Refresh',
   summaryRefreshing: 'Refreshing…',
   summaryError: 'Balances could not be loaded.',
+  // A refresh failed while totals from before are still shown: say which they are.
+  summaryErrorKeepsTotals: 'Could not refresh: showing the balances loaded before.',
   summaryUnknownBalances: {
     one: '1 more grant of {amount} has no reported balance.',
     other: '{count} more grants totalling {amount} have no reported balance.',

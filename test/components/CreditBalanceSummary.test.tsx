@@ -70,7 +70,7 @@ describe('CreditBalanceSummary', () => {
 
   it('shows an error and keeps the last totals', () => {
     render(<CreditBalanceSummary grants={grants.slice(0, 1)} error={new CreditsError('SERVER', 'GET /credits failed with HTTP 500', { status: 500 })} onRefresh={() => undefined} dataUpdatedAt={Date.now() - 120_000} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Balances could not be loaded.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not refresh: showing the balances loaded before.');
     expect(screen.getByRole('meter')).toBeInTheDocument();
     expect(screen.getByText('Updated 2 minutes ago')).toBeInTheDocument();
     expect(within(screen.getByRole('region')).getByRole('button', { name: 'Refresh' })).toBeEnabled();
