@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
@@ -30,6 +32,27 @@ const selfReferences = {
   'react-credit-grants/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
 };
 
+/**
+ * Debian's Chromium (scripts/ensure-chromium.mjs installs it), never a
+ * downloaded browser. The flags keep it quiet on a machine without network.
+ */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const chromiumProvider = () =>
+  playwright({
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  });
+
 export default defineConfig({
   test: {
     projects: [
@@ -59,6 +82,21 @@ export default defineConfig({
           name: 'types',
           include: [],
           typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        // Every story is a test in real Chromium: it renders, its play function
+        // passes, and the a11y addon finds no violation (parameters.a11y.test).
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromiumProvider(),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
       ...timeZoneProjects,

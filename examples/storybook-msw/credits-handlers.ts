@@ -2,21 +2,26 @@
 // in-memory Sequence fake. Stories exercise the same code path as production:
 // fetcher → proxy (routing, pagination, errors) → "Sequence".
 import { http, type HttpHandler } from 'msw';
-import { createCreditsProxy } from 'react-credit-grants/server';
+import { createCreditsProxy, type CreditsProxy } from 'react-credit-grants/server';
 import { FAKE_SEQUENCE_CREDENTIALS, type FakeSequence } from 'react-credit-grants/testing';
 
 /**
- * MSW handlers answering `{basePath}/*` with the credits proxy, backed by
- * `fake` and signed in as `customerId` (`null`: signed out, every call 401).
+ * The credits proxy mounted at `basePath`, backed by `fake` and signed in as
+ * `customerId` (`null`: signed out, every call 401).
  */
-export function creditsProxyHandlers(fake: FakeSequence, customerId: string | null, basePath = '/api/credits-proxy'): HttpHandler[] {
-  const proxy = createCreditsProxy({
+export function fakeCreditsProxy(fake: FakeSequence, customerId: string | null, basePath = '/api/credits-proxy'): CreditsProxy {
+  return createCreditsProxy({
     ...FAKE_SEQUENCE_CREDENTIALS,
     fetch: fake.fetch,
     basePath,
     getCustomerId: () => customerId,
     logger: () => undefined,
   });
+}
+
+/** MSW handlers answering `{basePath}/*` with {@link fakeCreditsProxy}. */
+export function creditsProxyHandlers(fake: FakeSequence, customerId: string | null, basePath = '/api/credits-proxy'): HttpHandler[] {
+  const proxy = fakeCreditsProxy(fake, customerId, basePath);
   return [http.all(`*${basePath}/*`, ({ request }) => proxy(request))];
 }
 
@@ -25,3 +30,5 @@ export function creditsProxyHandlers(fake: FakeSequence, customerId: string | nu
 //   const fake = createFakeSequence({ grants: fixtures.statusShowcase(), today: fixtures.today });
 //   export const Default = { beforeEach({ msw }) { msw.use(...creditsProxyHandlers(fake, fixtures.customerId)); } };
 //   fake.inject({ type: 'status', status: 503 }) shows the error state; { type: 'hang' } the loading state.
+// This repository's own Storybook mounts one proxy per story instead (see .storybook/preview.tsx),
+// so the stories of a docs page, all rendered at once, each keep their own fake.

@@ -1,0 +1,191 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
+import { useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { CreditGrantsProvider, createHttpFetcher } from 'react-credit-grants';
+import type { CreditsProxy } from 'react-credit-grants/server';
+import { fakeCreditsProxy } from '../examples/storybook-msw/credits-handlers';
+import {
+  FIXTURE_TODAY,
+  activeScenarios,
+  scenarios,
+  type CreditScenarioFactory,
+  type CreditScenarioName,
+} from '../stories/support/scenarios';
+import '../src/styles/tokens.css';
+import '../src/styles/components.css';
+import './brand-theme.css';
+import './preview.css';
+
+/** The locales the toolbar offers; the ones written right to left get dir="rtl". */
+const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP', 'ar-EG', 'hi-IN', 'pt-BR'];
+const RIGHT_TO_LEFT = new Set(['ar-EG']);
+const TIME_ZONES = ['viewer', 'UTC', 'Europe/London', 'America/New_York', 'Asia/Tokyo', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Etc/GMT+12'];
+/** "Today" choices: the fixtures' day, a few days later, or the real clock. */
+const TODAY_OFFSETS: Record<string, number | null> = { fixture: 0, 'plus-3': 3, 'plus-30': 30, real: null };
+
+const PROXY_ROOT = '/api/credits-proxy';
+
+/** Where a story's proxy lives: its own path, so the stories of a docs page never answer for each other. */
+function storyBasePath(storyId: string): string {
+  return `${PROXY_ROOT}/${storyId}`;
+}
+
+/** The proxy of every mounted story, by story id. */
+const storyProxies = new Map<string, CreditsProxy>();
+
+/**
+ * One MSW handler for all stories, given to the worker at start so it
+ * survives the addon's handler reset between stories (a docs page renders
+ * many stories at once); it hands each request to its story's proxy.
+ */
+const storyProxyDispatcher = http.all(`*${PROXY_ROOT}/:storyId/*`, ({ request, params }) => {
+  const proxy = storyProxies.get(String(params.storyId));
+  if (proxy) return proxy(request);
+  return HttpResponse.json(
+    { error: { code: 'NO_SCENARIO', message: `Story ${String(params.storyId)} has no credits scenario: set parameters.credits.` } },
+    { status: 404 },
+  );
+});
+
+const msw = createPreviewAnnotations(async () => {
+  const worker = setupWorker(storyProxyDispatcher);
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  return worker;
+});
+
+function nowFor(today: string): Date | undefined {
+  const offset = TODAY_OFFSETS[today] ?? 0;
+  if (offset === null) return undefined;
+  const [year, month, day] = FIXTURE_TODAY.split('-').map(Number) as [number, number, number];
+  // Midday UTC, so the fixture day is "today" in every zone from UTC−11 to UTC+11.
+  return new Date(Date.UTC(year, month - 1, day + offset, 12));
+}
+
+/** Reads `parameters.credits`: a scenario name or factory. */
+function scenarioOf(parameter: unknown): CreditScenarioFactory | undefined {
+  if (typeof parameter === 'function') return parameter as CreditScenarioFactory;
+  if (typeof parameter === 'string') return scenarios[parameter as CreditScenarioName];
+  return undefined;
+}
+
+interface StoryProviderProps {
+  storyId: string;
+  locale: string;
+  theme: string;
+  timeZone: string;
+  today: string;
+  retry: boolean;
+  children: ReactNode;
+}
+
+/** The provider every story renders in: its own proxy path, and the toolbar's locale, zone, day and theme. */
+function StoryCreditGrantsProvider({ storyId, locale, theme, timeZone, today, retry, children }: StoryProviderProps) {
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.lang = locale;
+    root.dir = RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
+  }, [theme, locale]);
+  const basePath = storyBasePath(storyId);
+  const fetcher = useMemo(() => createHttpFetcher({ baseUrl: basePath, timeoutMs: 10_000 }), [basePath]);
+  return (
+    <CreditGrantsProvider
+      fetcher={fetcher}
+      locale={locale}
+      timeZone={timeZone === 'viewer' ? undefined : timeZone}
+      now={nowFor(today)}
+      retry={retry}
+    >
+      {children}
+    </CreditGrantsProvider>
+  );
+}
+
+const withCreditGrants: Decorator = (Story, context) => {
+  const { locale = 'en-GB', theme = 'light', timeZone = 'UTC', today = 'fixture' } = context.globals as Record<string, string | undefined>;
+  return (
+    <StoryCreditGrantsProvider
+      storyId={context.id}
+      locale={locale}
+      theme={theme}
+      timeZone={timeZone}
+      today={today}
+      retry={context.parameters.retry === true}
+    >
+      <Story />
+    </StoryCreditGrantsProvider>
+  );
+};
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  decorators: [withCreditGrants],
+  beforeEach: [
+    // Starts MSW's worker once, and puts it on the context (`context.msw`) for stories' own handlers.
+    msw.beforeEach,
+    (context) => {
+      const factory = scenarioOf(context.parameters.credits);
+      if (!factory) return;
+      const scenario = factory();
+      activeScenarios.set(context.id, scenario);
+      storyProxies.set(context.id, fakeCreditsProxy(scenario.fake, scenario.customerId, storyBasePath(context.id)));
+      return () => {
+        activeScenarios.delete(context.id);
+        storyProxies.delete(context.id);
+      };
+    },
+  ],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme (light, dark, or a brand made only with --crg-* variables)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'brand', title: 'Brand (CSS variables only)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Locale for amounts, dates and plurals',
+      toolbar: { title: 'Locale', icon: 'globe', items: LOCALES.map((value) => ({ value, title: value })), dynamicTitle: true },
+    },
+    timeZone: {
+      description: 'Time zone in which "today" is taken',
+      toolbar: {
+        title: 'Time zone',
+        icon: 'time',
+        items: TIME_ZONES.map((value) => ({ value, title: value === 'viewer' ? "Viewer's" : value })),
+        dynamicTitle: true,
+      },
+    },
+    today: {
+      description: '"Today" for statuses and expiry warnings',
+      toolbar: {
+        title: 'Today',
+        icon: 'calendar',
+        items: [
+          { value: 'fixture', title: `${FIXTURE_TODAY} (fixtures)` },
+          { value: 'plus-3', title: '3 days later' },
+          { value: 'plus-30', title: '30 days later' },
+          { value: 'real', title: 'Real clock' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', locale: 'en-GB', timeZone: 'UTC', today: 'fixture' },
+  parameters: {
+    // Every story is an accessibility test: a violation fails it.
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+    layout: 'padded',
+  },
+};
+
+export default preview;
