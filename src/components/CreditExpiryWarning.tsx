@@ -78,10 +78,10 @@ function ExpiryWarningView({
             data-days={notice.days}
             className={classNames?.['expiry-warning-item']}
           >
-            <span data-slot="expiry-warning-message" className={classNames?.['expiry-warning-message']}>
+            <span data-slot="expiry-warning-message" dir="auto" className={classNames?.['expiry-warning-message']}>
               {noticeMessage(notice, display)}
             </span>{' '}
-            <span data-slot="expiry-warning-amount" className={classNames?.['expiry-warning-amount']}>
+            <span data-slot="expiry-warning-amount" dir="auto" className={classNames?.['expiry-warning-amount']}>
               {noticeAmount(notice, display)}
             </span>
           </li>

@@ -192,7 +192,7 @@ function DetailsBody({
         {fields.map(([term, value]) => (
           <div key={term} data-slot="grant-details-field" className={classNames?.['grant-details-field']}>
             <dt>{term}</dt>
-            <dd>{value}</dd>
+            <dd dir="auto">{value}</dd>
           </div>
         ))}
       </dl>

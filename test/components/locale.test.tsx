@@ -52,6 +52,10 @@ describe('locales', () => {
     expect(meter).toHaveAttribute('aria-valuetext', `${euros.format('1000.25')} of ${euros.format('1234.5')} left`);
     expect(meter.getAttribute('aria-valuetext')).toContain('١٬٠٠٠٫٢٥');
     expect(screen.getByRole('row', { name: /Welcome credit/ }).textContent).toContain('٢٤');
+    // Messages isolate their own direction, so English wording reads in order inside the RTL page.
+    for (const value of container.querySelectorAll('[data-slot="balance-meter-value"], [data-slot="grant-history-count"]')) {
+      expect(value).toHaveAttribute('dir', 'auto');
+    }
     await expectNoAxeViolations(container);
   });
 
