@@ -73,7 +73,11 @@ function ConnectedCreditBalanceMeter(props: CreditBalanceMeterProps & { grantId:
       aria-busy={error ? undefined : true}
       className={props.className}
     >
-      <span data-slot="balance-meter-value" dir="auto" className={props.classNames?.['balance-meter-value']}>
+      <span
+        data-slot="balance-meter-value"
+        dir={display.dir(error ? 'detailsError' : 'detailsLoading')}
+        className={props.classNames?.['balance-meter-value']}
+      >
         {error ? display.text('detailsError') : display.text('detailsLoading')}
       </span>
     </div>
@@ -114,7 +118,7 @@ function BalanceMeterView({
           aria-hidden="true"
           className={classNames?.['balance-meter-track']}
         />
-        <span data-slot="balance-meter-value" dir="auto" className={classNames?.['balance-meter-value']}>
+        <span data-slot="balance-meter-value" dir={display.dir('meterUnavailableDetail')} className={classNames?.['balance-meter-value']}>
           <span data-slot="balance-meter-state" className={classNames?.['balance-meter-state']}>
             {display.text('meterUnavailable')}
           </span>{' '}
@@ -124,9 +128,6 @@ function BalanceMeterView({
     );
   }
 
-  // Formatted messages carry dir="auto" throughout the components: an English
-  // catalogue on a right-to-left page (or the reverse) keeps its own reading
-  // order instead of being reshuffled around the amounts it contains.
   const balance = display.amount(currentBalance, source);
   const valueText = display.text('meterValue', { balance, original });
   // aria-valuemax may not be below aria-valuenow: a topped-up balance above the original fills the meter.
@@ -151,7 +152,7 @@ function BalanceMeterView({
       >
         <div data-slot="balance-meter-indicator" data-state={level} className={classNames?.['balance-meter-indicator']} />
       </div>
-      <span data-slot="balance-meter-value" dir="auto" className={classNames?.['balance-meter-value']}>
+      <span data-slot="balance-meter-value" dir={display.dir('meterValue')} className={classNames?.['balance-meter-value']}>
         {/* Screen readers get the amounts from aria-valuetext; no need to hear them twice. */}
         <span aria-hidden="true">{valueText}</span>
         {stateWords !== null && (

@@ -128,7 +128,7 @@ function SummaryView({
         </Heading>
         {data.dataUpdatedAt > 0 && (
           // "Updated … ago" uses the wall clock (when data was fetched), not the provider's pinned "today".
-          <p dir="auto" {...slot('balance-summary-updated')} suppressHydrationWarning>
+          <p dir={display.dir('summaryUpdated')} {...slot('balance-summary-updated')} suppressHydrationWarning>
             {display.text('summaryUpdated', {
               relative: formatTimeAgo(data.dataUpdatedAt, Math.max(clock, data.dataUpdatedAt), display.locale),
             })}
@@ -172,7 +172,7 @@ function SummaryView({
                 lowThreshold={lowThreshold}
               />
               {entry.unknownBalanceCount > 0 && hasKnownBalance(entry) && (
-                <p dir="auto" {...slot('balance-summary-unknown')}>
+                <p dir={display.dir('summaryUnknownBalances')} {...slot('balance-summary-unknown')}>
                   {display.plural('summaryUnknownBalances', entry.unknownBalanceCount, {
                     amount: display.amount(entry.unknownBalanceOriginalAmount, entry),
                   })}

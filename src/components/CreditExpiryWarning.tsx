@@ -65,7 +65,7 @@ function ExpiryWarningView({
   return (
     <div data-crg="" role="status" data-slot="expiry-warning" data-state={state} className={className}>
       {notices.length > 1 && (
-        <p data-slot="expiry-warning-title" className={classNames?.['expiry-warning-title']}>
+        <p data-slot="expiry-warning-title" dir={display.dir('expiryWarningTitle')} className={classNames?.['expiry-warning-title']}>
           {display.plural('expiryWarningTitle', notices.length)}
         </p>
       )}
@@ -78,10 +78,10 @@ function ExpiryWarningView({
             data-days={notice.days}
             className={classNames?.['expiry-warning-item']}
           >
-            <span data-slot="expiry-warning-message" dir="auto" className={classNames?.['expiry-warning-message']}>
+            <span data-slot="expiry-warning-message" dir={display.dir(notice.kind === 'expired' ? 'expiredOn' : 'expiresRelative')} className={classNames?.['expiry-warning-message']}>
               {noticeMessage(notice, display)}
             </span>{' '}
-            <span data-slot="expiry-warning-amount" dir="auto" className={classNames?.['expiry-warning-amount']}>
+            <span data-slot="expiry-warning-amount" dir={display.dir(amountKey(notice))} className={classNames?.['expiry-warning-amount']}>
               {noticeAmount(notice, display)}
             </span>
           </li>
@@ -97,8 +97,12 @@ function noticeMessage(notice: ExpiryNotice, display: CreditDisplay): string {
   return display.text('expiresRelative', { name: grant.name, relative: formatRelativeDays(days, display.locale) });
 }
 
-function noticeAmount({ grant, kind }: ExpiryNotice, display: CreditDisplay): string {
-  if (grant.currentBalance === null) return display.text('amountAtRiskUnknown');
-  const amount = display.amount(grant.currentBalance, grant);
-  return display.text(kind === 'expired' ? 'amountLost' : 'amountAtRisk', { amount });
+function amountKey({ grant, kind }: ExpiryNotice): 'amountAtRiskUnknown' | 'amountLost' | 'amountAtRisk' {
+  if (grant.currentBalance === null) return 'amountAtRiskUnknown';
+  return kind === 'expired' ? 'amountLost' : 'amountAtRisk';
+}
+
+function noticeAmount(notice: ExpiryNotice, display: CreditDisplay): string {
+  const { currentBalance } = notice.grant;
+  return display.text(amountKey(notice), currentBalance === null ? {} : { amount: display.amount(currentBalance, notice.grant) });
 }

@@ -192,6 +192,7 @@ function DetailsBody({
         {fields.map(([term, value]) => (
           <div key={term} data-slot="grant-details-field" className={classNames?.['grant-details-field']}>
             <dt>{term}</dt>
+            {/* Values are amounts, dates and ids: each reads in its own direction. */}
             <dd dir="auto">{value}</dd>
           </div>
         ))}

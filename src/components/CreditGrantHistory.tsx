@@ -246,7 +246,7 @@ function HistoryView({
         </div>
       )}
       {data.invalidCount > 0 && (
-        <p dir="auto" {...slot('grant-history-notice')}>{display.plural('historyInvalid', data.invalidCount)}</p>
+        <p dir={display.dir('historyInvalid')} {...slot('grant-history-notice')}>{display.plural('historyInvalid', data.invalidCount)}</p>
       )}
 
       {data.isLoading && !hasRows ? (
@@ -276,7 +276,7 @@ function HistoryView({
 
       {hasRows && (
         <div {...slot('grant-history-footer')}>
-          <p id={countId} ref={countRef} tabIndex={-1} dir="auto" {...slot('grant-history-count')}>
+          <p id={countId} ref={countRef} tabIndex={-1} dir={display.dir('historyShowing')} {...slot('grant-history-count')}>
             {display.plural('historyShowing', total, { shown: shownRows.length, total })}
           </p>
           {canLoadMore && (

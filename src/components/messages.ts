@@ -159,3 +159,23 @@ export function formatPluralMessage(
   const form = message[rules.select(count)] ?? message.other;
   return formatMessage(form, { count: getAmountFormatter(locale, null).format(count), ...values });
 }
+
+const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const directions = new Map<string, 'ltr' | 'rtl' | undefined>();
+
+/**
+ * The reading direction of a message's own wording: that of its first letter
+ * outside `{placeholders}`. The amounts filled in cannot be trusted to say
+ * (Arabic currency formats start with a right-to-left mark even inside an
+ * English sentence), so the components set this `dir` on each message and an
+ * English catalogue reads in order on an Arabic page, and the reverse.
+ * `undefined` for a message with no letters of its own.
+ */
+export function messageDirection(message: string | PluralMessage): 'ltr' | 'rtl' | undefined {
+  const template = typeof message === 'string' ? message : message.other;
+  if (directions.has(template)) return directions.get(template);
+  const letter = /\p{L}/u.exec(template.replace(/\{\w+\}/g, ''))?.[0];
+  const direction = letter === undefined ? undefined : RIGHT_TO_LEFT_LETTER.test(letter) ? 'rtl' : 'ltr';
+  directions.set(template, direction);
+  return direction;
+}

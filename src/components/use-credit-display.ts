@@ -8,6 +8,7 @@ import {
   defaultMessages,
   formatMessage,
   formatPluralMessage,
+  messageDirection,
   type CreditGrantsMessages,
   type MessageValues,
   type PluralMessage,
@@ -39,6 +40,8 @@ export interface CreditDisplay {
   text(key: TextMessageKey, values?: MessageValues): string;
   /** A plural message for `count`. */
   plural(key: PluralMessageKey, count: number, values?: MessageValues): string;
+  /** The reading direction of a message's wording, for its element's `dir`. */
+  dir(key: TextMessageKey | PluralMessageKey): 'ltr' | 'rtl' | undefined;
 }
 
 const STATUS_KEYS: Record<CreditGrantStatus, TextMessageKey> = {
@@ -78,6 +81,7 @@ export function useCreditDisplay(): CreditDisplay {
       status: (status) => messages[STATUS_KEYS[status]],
       text: (key, values) => formatMessage(messages[key], values),
       plural: (key, count, values) => formatPluralMessage(messages[key], count, locale, values),
+      dir: (key) => messageDirection(messages[key]),
     };
   }, [locale, timeZone, now, overrides]);
 }

@@ -3,7 +3,7 @@ import type { CreditGrant } from '../../src/core';
 import { getBalanceLevel, getFillRatio } from '../../src/components/balance-level';
 import { getExpiryNotices } from '../../src/components/expiry-notices';
 import { describeHistoryRows, selectHistoryRows } from '../../src/components/history-rows';
-import { defaultMessages, formatMessage, formatPluralMessage } from '../../src/components/messages';
+import { defaultMessages, formatMessage, formatPluralMessage, messageDirection } from '../../src/components/messages';
 
 const base: CreditGrant = {
   id: 'g',
@@ -123,5 +123,15 @@ describe('messages', () => {
     expect(formatPluralMessage(message, 1234, 'de-DE')).toBe('1.234 grants');
     expect(formatPluralMessage(message, 3, 'pl-PL')).toBe('3 grants (few)');
     expect(formatPluralMessage(message, 3, 'ar-EG')).toBe('٣ grants (few)');
+  });
+});
+
+describe('messageDirection', () => {
+  it('reads the direction from the wording, not from the placeholders', () => {
+    expect(messageDirection('{balance} of {original} left')).toBe('ltr');
+    expect(messageDirection('متبقي {balance} من {original}')).toBe('rtl');
+    expect(messageDirection('{amount} נותרו')).toBe('rtl');
+    expect(messageDirection('{amount} {unit}')).toBeUndefined();
+    expect(messageDirection({ one: 'x', other: '{count} grants' })).toBe('ltr');
   });
 });

@@ -52,11 +52,19 @@ describe('locales', () => {
     expect(meter).toHaveAttribute('aria-valuetext', `${euros.format('1000.25')} of ${euros.format('1234.5')} left`);
     expect(meter.getAttribute('aria-valuetext')).toContain('١٬٠٠٠٫٢٥');
     expect(screen.getByRole('row', { name: /Welcome credit/ }).textContent).toContain('٢٤');
-    // Messages isolate their own direction, so English wording reads in order inside the RTL page.
+    // Messages take the direction of their own wording, so English reads in order inside the RTL page.
     for (const value of container.querySelectorAll('[data-slot="balance-meter-value"], [data-slot="grant-history-count"]')) {
-      expect(value).toHaveAttribute('dir', 'auto');
+      expect(value).toHaveAttribute('dir', 'ltr');
     }
     await expectNoAxeViolations(container);
+  });
+
+  it('sets each message’s direction from its own wording, so an Arabic catalogue reads right to left', () => {
+    renderWithProvider(<CreditBalanceMeter grant={welcome} />, {
+      locale: 'ar-EG',
+      messages: { meterValue: 'متبقي {balance} من {original}' },
+    });
+    expect(document.querySelector('[data-slot="balance-meter-value"]')).toHaveAttribute('dir', 'rtl');
   });
 
   it('takes a partial message catalogue from the provider, with plurals for the locale', () => {
