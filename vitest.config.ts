@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
@@ -32,26 +33,8 @@ const selfReferences = {
   'react-credit-grants/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
 };
 
-/**
- * Debian's Chromium (scripts/ensure-chromium.mjs installs it), never a
- * downloaded browser. The flags keep it quiet on a machine without network.
- */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const chromiumProvider = () =>
-  playwright({
-    launchOptions: {
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
-  });
+/** Debian's Chromium (scripts/ensure-chromium.mjs installs it), never a downloaded browser. */
+const chromiumProvider = () => playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 
 export default defineConfig({
   test: {
