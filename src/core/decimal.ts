@@ -112,6 +112,29 @@ export function multiplyDecimals(a: DecimalString, b: DecimalString): DecimalStr
   return format({ units: x.units * y.units, scale: x.scale + y.scale });
 }
 
+/**
+ * The smallest whole number ≥ `a / b`, exactly (`ceilDivideDecimals("120", "50")`
+ * is `"3"`, `"100"` / `"50"` is `"2"`): how many whole packages of size `b`
+ * cover `a`. Rounds toward +∞ for negative quotients too. Throws `RangeError`
+ * when `b` is zero.
+ */
+export function ceilDivideDecimals(a: DecimalString, b: DecimalString): DecimalString {
+  const [x, y] = align(parse(a, 'a'), parse(b, 'b'));
+  if (y === 0n) throw new RangeError('ceilDivideDecimals: b must not be zero');
+  // With a positive divisor, BigInt division truncates toward zero, so a
+  // positive remainder means the true quotient lies above the truncated one.
+  const [numerator, divisor] = y < 0n ? [-x, -y] : [x, y];
+  const quotient = numerator / divisor;
+  return format({ units: numerator % divisor > 0n ? quotient + 1n : quotient, scale: 0 });
+}
+
+/** Digits after the point of a decimal string's canonical form (`"1.50"` → 1, `"12"` → 0, `"0.000"` → 0). */
+export function decimalFractionDigits(value: DecimalString): number {
+  const canonical = normalizeDecimal(value);
+  const dot = canonical.indexOf('.');
+  return dot === -1 ? 0 : canonical.length - dot - 1;
+}
+
 /** The exact sum of a list of decimal strings (`"0"` for an empty list). */
 export function sumDecimals(values: Iterable<DecimalString>): DecimalString {
   let total: ScaledInteger = { units: 0n, scale: 0 };

@@ -4,7 +4,9 @@ export { CURRENCIES, getCurrencyMinorDigits, isCurrency } from './currencies';
 export type { Currency } from './currencies';
 export {
   addDecimals,
+  ceilDivideDecimals,
   compareDecimals,
+  decimalFractionDigits,
   decimalFromNumber,
   decimalRatio,
   decimalSign,
@@ -100,3 +102,20 @@ export type {
 } from './query-options';
 export { creditUnitKey, summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
 export type { CreditSummaryEntry, SummarizeCreditGrantsOptions } from './summary';
+export { CREDIT_COST_ROUNDING_MODE, invalidCreditPriceReason, quoteCreditPrice, toCreditPrice } from './top-up-price';
+export type {
+  CreditPrice,
+  CreditPriceQuote,
+  CreditPriceStructure,
+  LinearCreditPriceStructure,
+  PackageCreditPriceStructure,
+} from './top-up-price';
+export { checkTopUpAmount, normalizeCreditTopUpOffer } from './top-up-offer';
+export type { CreditTopUpOffer, CreditTopUpUnit, TopUpAmountCheck, TopUpAmountProblem, TopUpAmountRules } from './top-up-offer';
+export { getLocaleNumberSymbols, parseLocaleDecimal } from './parse-decimal';
+export type { LocaleDecimalParse, LocaleDecimalProblem, LocaleNumberSymbols } from './parse-decimal';
+export { IDEMPOTENCY_KEY_PATTERN, createIdempotencyKey } from './idempotency-key';
+export { CREDIT_TOP_UP_OFFER_PATH, createCreditGrant, fetchCreditTopUpOffer, getCreditsErrorServerMessage } from './top-up-client';
+export type { CreateCreditGrantInput } from './top-up-client';
+export { creditTopUpOfferQueryKey, creditTopUpOfferQueryOptions } from './top-up-query';
+export type { CreditTopUpOfferQueryKey, CreditTopUpOfferQueryOptions } from './top-up-query';
