@@ -8,6 +8,10 @@ export {
   DEFAULT_UPSTREAM_TIMEOUT_MS,
 } from './options';
 export type { CreditsProxyCorsOptions, CreditsProxyOptions, CustomerIdResult } from './options';
+export { DEFAULT_IDEMPOTENCY_TTL_MS } from './top-up-options';
+export type { CreditsProxyTopUpOptions, SequenceTopUpPrice, TopUpPriceContext } from './top-up-options';
+export { createMemoryIdempotencyStore } from './top-up-idempotency';
+export type { MemoryIdempotencyStore, MemoryIdempotencyStoreOptions, TopUpIdempotencyRecord, TopUpIdempotencyStore } from './top-up-idempotency';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MIN_PAGE_LIMIT } from './pagination';
 export type { CreditsProxyErrorBody, CreditsProxyErrorCode } from './responses';
 export type { CreditsProxyLogEntry, CreditsProxyLogLevel, CreditsProxyLogger } from './log';

@@ -1,4 +1,5 @@
 import { consoleErrorLogger, type CreditsProxyLogger } from './log';
+import { resolveTopUpOptions, type CreditsProxyTopUpOptions, type ResolvedTopUpOptions } from './top-up-options';
 
 /** Where Sequence's API lives unless told otherwise. */
 export const DEFAULT_SEQUENCE_BASE_URL = 'https://eu.sequencehq.com/api';
@@ -52,9 +53,14 @@ export interface CreditsProxyOptions {
   cors?: CreditsProxyCorsOptions;
   /** Receives structured log lines. @default errors to `console.error` */
   logger?: CreditsProxyLogger;
-  // `topUp` joins here with the top-up issue: it enables `POST /credits`, where
-  // the browser sends only amount, unit and Idempotency-Key and the host
-  // supplies price, createInvoice and an idempotency store.
+  /**
+   * Lets customers buy credit: enables `POST /credits` (the browser sends
+   * only `{ amount, unit }` and an `Idempotency-Key`; the proxy sets the
+   * customer, account, name, unit, `costOfCredit` computed from your price,
+   * dates and `createInvoice`) and `GET /credits/top-up` (the offer, for a
+   * price preview). Off by default: without it `POST /credits` is 405.
+   */
+  topUp?: CreditsProxyTopUpOptions;
 }
 
 /** Options after validation and defaults. */
@@ -69,6 +75,7 @@ export interface ResolvedProxyOptions {
   basePath: string;
   cors: ResolvedCorsOptions | null;
   logger: CreditsProxyLogger;
+  topUp: ResolvedTopUpOptions | null;
 }
 
 /** CORS options after validation and defaults. */
@@ -188,5 +195,6 @@ export function resolveProxyOptions(options: CreditsProxyOptions): ResolvedProxy
     basePath: resolveBasePath(options.basePath ?? ''),
     cors: resolveCors(options.cors),
     logger: options.logger ?? consoleErrorLogger,
+    topUp: resolveTopUpOptions(options.topUp),
   };
 }

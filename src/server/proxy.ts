@@ -6,6 +6,8 @@ import { resolveProxyOptions, type CreditsProxyOptions, type ResolvedProxyOption
 import { errorResponse, statusOf } from './responses';
 import { CUSTOMER_ID_PATTERN, matchRoute, readListQuery, readNoQuery } from './routes';
 import { UpstreamFailure, createSequenceClient, type SequenceClient } from './sequence-client';
+import { createTopUpRoutes, type TopUpRoutes } from './top-up-route';
+import { readTopUpRequest } from './top-up-request';
 
 /** A web-standard request handler: mount it as a route handler, in Hono, Bun, Deno, or Node via `toNodeHandler`. */
 export type CreditsProxy = (request: Request) => Promise<Response>;
@@ -23,7 +25,8 @@ function newRequestId(): string {
  * credits to the browser, holding the API secret and deciding the customer.
  *
  * Routes (under `basePath`): `GET /credits?limit&after&before`,
- * `GET /credits/{id}`, `GET /credits/balances`. Bodies are Sequence's JSON;
+ * `GET /credits/{id}`, `GET /credits/balances`, and with `topUp`,
+ * `POST /credits` and `GET /credits/top-up`. Bodies are Sequence's JSON;
  * errors are `{ error: { code, message } }` with generic messages. Uses only
  * `Request`, `Response`, `fetch`, `URL`, `btoa` and `crypto`, so it runs in
  * Node, edge runtimes and the browser (behind MSW, in Storybook).
@@ -42,6 +45,7 @@ export function createCreditsProxy(options: CreditsProxyOptions): CreditsProxy {
   const client = createSequenceClient(resolved);
   const authorization = basicAuthorization(resolved.clientId, resolved.clientSecret);
   const redact = createRedactor([resolved.clientSecret, authorization, authorization.slice('Basic '.length)]);
+  const topUp = resolved.topUp === null ? null : createTopUpRoutes(resolved.topUp, resolved.timeoutMs, upstreamFailureResponse);
 
   return async function creditsProxy(request) {
     const started = Date.now();
@@ -65,7 +69,7 @@ export function createCreditsProxy(options: CreditsProxyOptions): CreditsProxy {
 
     let response: Response;
     try {
-      response = await dispatch(request, resolved, client, log);
+      response = await dispatch(request, resolved, client, topUp, log);
     } catch (error) {
       log({ level: 'error', event: 'internal-error', message: 'The proxy failed while handling a request', error: describeError(error) });
       response = errorResponse('INTERNAL');
@@ -89,6 +93,7 @@ async function dispatch(
   request: Request,
   options: ResolvedProxyOptions,
   client: SequenceClient,
+  topUp: TopUpRoutes | null,
   log: (entry: LogInput) => void,
 ): Promise<Response> {
   let url: URL;
@@ -97,7 +102,7 @@ async function dispatch(
   } catch {
     return errorResponse('NOT_FOUND');
   }
-  const route = matchRoute(url.pathname, options.basePath);
+  const route = matchRoute(url.pathname, options.basePath, topUp !== null);
   if (route.kind === 'not-found') return errorResponse('NOT_FOUND');
   if (options.cors !== null && isPreflight(request)) return preflightResponse(options.cors, request, route.methods);
   if (!route.methods.includes(request.method)) {
@@ -111,14 +116,20 @@ async function dispatch(
   }
   // Everything about the request is checked before the session is looked up
   // and long before Sequence is called.
-  const query = route.name === 'listGrants' ? readListQuery(url.searchParams) : readNoQuery(url.searchParams);
+  const buying = route.name === 'listGrants' && request.method === 'POST';
+  const query = route.name === 'listGrants' && !buying ? readListQuery(url.searchParams) : readNoQuery(url.searchParams);
   if (!query.ok) return errorResponse('BAD_REQUEST', {}, query.detail);
+  const purchase = buying ? await readTopUpRequest(request) : null;
+  if (purchase !== null && !purchase.ok) return errorResponse('BAD_REQUEST', {}, purchase.detail);
 
   const customerId = await customerIdOf(request, options, log);
   if (customerId instanceof Response) return customerId;
 
   const context: RouteContext = { client, customerId, signal: request.signal ?? null, log };
   try {
+    // `topUp` is set whenever these routes matched: matchRoute only offers them with it.
+    if (purchase !== null && topUp !== null) return await topUp.create(context, request, purchase.value);
+    if (route.name === 'getTopUpOffer' && topUp !== null) return await topUp.offer(context, request);
     if (route.name === 'listGrants' && query.value !== null) return await listGrants(context, query.value);
     if (route.name === 'getBalances') return await getBalances(context);
     return await getGrant(context, route.grantId ?? '');

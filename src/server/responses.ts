@@ -1,10 +1,12 @@
 /**
  * The `code` of the proxy's own error bodies, `{ error: { code, message } }`.
  *
- * - `BAD_REQUEST` (400): a malformed cursor, `limit` or query parameter.
+ * - `BAD_REQUEST` (400): a malformed cursor, `limit` or query parameter, or a top-up the proxy refuses (the message says why).
  * - `UNAUTHORIZED` (401): `getCustomerId` found no signed-in customer.
  * - `NOT_FOUND` (404): no such route, no such grant for this customer, or an id no grant can have.
  * - `METHOD_NOT_ALLOWED` (405): the route exists; the `Allow` header lists its methods.
+ * - `IDEMPOTENCY_KEY_IN_USE` (409): a top-up with this `Idempotency-Key` is still being processed elsewhere; `Retry-After` says when to ask again.
+ * - `IDEMPOTENCY_KEY_REUSED` (422): this `Idempotency-Key` was already used for a different top-up.
  * - `RATE_LIMITED` (429): Sequence asked us to slow down; `Retry-After` is passed on.
  * - `INTERNAL` (500): the proxy or the host's `getCustomerId` failed.
  * - `UPSTREAM_ERROR` (502): Sequence answered with an error or an unreadable body.
@@ -16,6 +18,8 @@ export type CreditsProxyErrorCode =
   | 'UNAUTHORIZED'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED'
   | 'INTERNAL'
   | 'UPSTREAM_ERROR'
@@ -32,6 +36,8 @@ const STATUS: Record<CreditsProxyErrorCode, number> = {
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UPSTREAM_ERROR: 502,
@@ -45,6 +51,8 @@ const MESSAGES: Record<CreditsProxyErrorCode, string> = {
   UNAUTHORIZED: 'Sign in to see your credits.',
   NOT_FOUND: 'Not found.',
   METHOD_NOT_ALLOWED: 'Method not allowed.',
+  IDEMPOTENCY_KEY_IN_USE: 'A purchase with this Idempotency-Key is still being processed; try again in a moment.',
+  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different purchase; use a new key for a new purchase.',
   RATE_LIMITED: 'Too many requests to the billing provider; try again later.',
   INTERNAL: 'The credits service failed.',
   UPSTREAM_ERROR: 'The billing provider answered with an error.',

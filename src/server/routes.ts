@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MIN_PAGE_LIMIT, decodeCursor, type PageRequest } from './pagination';
 
-/** The routes the proxy answers. */
-export type CreditsProxyRouteName = 'listGrants' | 'getBalances' | 'getGrant';
+/** The routes the proxy answers; `listGrants` also takes the top-up `POST` when `topUp` is configured. */
+export type CreditsProxyRouteName = 'listGrants' | 'getBalances' | 'getGrant' | 'getTopUpOffer';
 
 /** What a path under the base path asks for. */
 export type RouteMatch =
@@ -19,26 +19,38 @@ export const GRANT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 // One table, so 405's `Allow` and CORS preflights list exactly what exists.
-// `POST /credits` (top-up) joins `listGrants`'s path with the top-up issue.
 const METHODS: Record<CreditsProxyRouteName, readonly string[]> = {
   listGrants: ['GET'],
   getBalances: ['GET'],
   getGrant: ['GET'],
+  getTopUpOffer: ['GET'],
 };
+// With `topUp`, `POST /credits` buys credit on the list's path, as on Sequence's.
+const LIST_AND_TOP_UP: readonly string[] = ['GET', 'POST'];
+
+/** The path segment of the top-up offer, `/credits/top-up`; Sequence grant ids are UUIDs, so it hides no grant. */
+export const TOP_UP_SEGMENT = 'top-up';
 
 /**
  * Matches a request path (already percent-encoded, with dot segments
  * resolved by the URL parser) against the routes under `basePath`.
+ * `/credits/top-up` exists only with `topUp`; without it, it is not found
+ * (never taken for a grant id and looked up at Sequence).
  */
-export function matchRoute(pathname: string, basePath: string): RouteMatch {
+export function matchRoute(pathname: string, basePath: string, topUp = false): RouteMatch {
   if (basePath !== '' && !pathname.startsWith(`${basePath}/`)) return { kind: 'not-found' };
   const segments = pathname.slice(basePath.length + 1).split('/');
   if (segments[0] !== 'credits') return { kind: 'not-found' };
-  if (segments.length === 1) return { kind: 'route', name: 'listGrants', methods: METHODS.listGrants, grantId: null, validId: true };
+  if (segments.length === 1) {
+    return { kind: 'route', name: 'listGrants', methods: topUp ? LIST_AND_TOP_UP : METHODS.listGrants, grantId: null, validId: true };
+  }
   const [, segment = ''] = segments;
   if (segments.length !== 2 || segment === '') return { kind: 'not-found' };
   if (segment === 'balances') {
     return { kind: 'route', name: 'getBalances', methods: METHODS.getBalances, grantId: null, validId: true };
+  }
+  if (segment === TOP_UP_SEGMENT) {
+    return topUp ? { kind: 'route', name: 'getTopUpOffer', methods: METHODS.getTopUpOffer, grantId: null, validId: true } : { kind: 'not-found' };
   }
   return { kind: 'route', name: 'getGrant', methods: METHODS.getGrant, grantId: segment, validId: GRANT_ID_PATTERN.test(segment) };
 }

@@ -35,6 +35,12 @@ export interface SequenceClient {
    * body that is not JSON.
    */
   get(path: string, template: string, signal: AbortSignal | null): Promise<UpstreamResponse>;
+  /**
+   * `POST {sequenceBaseUrl}{path}` with a JSON `body` (already serialised, so
+   * a retry can send the very same bytes) and extra `headers`
+   * (`Idempotency-Key`). Resolves and rejects as {@link SequenceClient.get}.
+   */
+  post(path: string, template: string, body: string, headers: Record<string, string>, signal: AbortSignal | null): Promise<UpstreamResponse>;
 }
 
 // Delay-seconds or an IMF-fixdate; anything else is dropped rather than echoed.
@@ -49,62 +55,74 @@ function sanitizeRetryAfter(value: string | null): string | null {
 export function createSequenceClient(options: ResolvedProxyOptions): SequenceClient {
   const authorization = basicAuthorization(options.clientId, options.clientSecret);
 
-  return {
-    async get(path, template, signal) {
-      const doFetch = options.fetch ?? globalThis.fetch;
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, options.timeoutMs);
-      // A browser that hangs up should not keep a Sequence call running.
-      const onClientAbort = () => controller.abort();
-      signal?.addEventListener('abort', onClientAbort, { once: true });
-      const noAnswer = (error: unknown): UpstreamFailure => {
-        if (timedOut) return new UpstreamFailure('UPSTREAM_TIMEOUT', `${template} timed out after ${options.timeoutMs} ms`, { cause: error });
-        if (signal?.aborted) {
-          return new UpstreamFailure('UPSTREAM_UNAVAILABLE', `${template} was cancelled: the client went away`, { clientAborted: true, cause: error });
-        }
-        return new UpstreamFailure('UPSTREAM_UNAVAILABLE', `${template} could not reach Sequence`, { cause: error });
-      };
-
-      try {
-        if (signal?.aborted) throw noAnswer(signal.reason);
-        let response: Response;
-        let text: string;
-        try {
-          response = await doFetch(`${options.sequenceBaseUrl}${path}`, {
-            method: 'GET',
-            // Built from scratch: no browser header (Authorization, Cookie, …) can ride along.
-            headers: {
-              Authorization: authorization,
-              'Sequence-Version': options.sequenceVersion,
-              Accept: 'application/json',
-            },
-            // Never follow a redirect with our credentials attached.
-            redirect: 'manual',
-            signal: controller.signal,
-          });
-          text = await response.text();
-        } catch (error) {
-          throw noAnswer(error);
-        }
-        const retryAfter = sanitizeRetryAfter(response.headers.get('Retry-After'));
-        if (response.status < 200 || response.status > 299) return { status: response.status, body: undefined, retryAfter };
-        try {
-          return { status: response.status, body: JSON.parse(text) as unknown, retryAfter };
-        } catch (error) {
-          throw new UpstreamFailure('UPSTREAM_ERROR', `${template} answered ${response.status} with a body that is not JSON`, {
-            upstreamStatus: response.status,
-            cause: error,
-          });
-        }
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onClientAbort);
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    template: string,
+    signal: AbortSignal | null,
+    payload: { body: string; headers: Record<string, string> } | null,
+  ): Promise<UpstreamResponse> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+    // A browser that hangs up should not keep a Sequence call running.
+    const onClientAbort = () => controller.abort();
+    signal?.addEventListener('abort', onClientAbort, { once: true });
+    const noAnswer = (error: unknown): UpstreamFailure => {
+      if (timedOut) return new UpstreamFailure('UPSTREAM_TIMEOUT', `${template} timed out after ${options.timeoutMs} ms`, { cause: error });
+      if (signal?.aborted) {
+        return new UpstreamFailure('UPSTREAM_UNAVAILABLE', `${template} was cancelled: the client went away`, { clientAborted: true, cause: error });
       }
-    },
+      return new UpstreamFailure('UPSTREAM_UNAVAILABLE', `${template} could not reach Sequence`, { cause: error });
+    };
+
+    try {
+      if (signal?.aborted) throw noAnswer(signal.reason);
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(`${options.sequenceBaseUrl}${path}`, {
+          method,
+          // Built from scratch: no browser header (Authorization, Cookie, …) can ride along.
+          headers: {
+            ...payload?.headers,
+            ...(payload === null ? {} : { 'Content-Type': 'application/json' }),
+            Authorization: authorization,
+            'Sequence-Version': options.sequenceVersion,
+            Accept: 'application/json',
+          },
+          ...(payload === null ? {} : { body: payload.body }),
+          // Never follow a redirect with our credentials attached.
+          redirect: 'manual',
+          signal: controller.signal,
+        });
+        text = await response.text();
+      } catch (error) {
+        throw noAnswer(error);
+      }
+      const retryAfter = sanitizeRetryAfter(response.headers.get('Retry-After'));
+      if (response.status < 200 || response.status > 299) return { status: response.status, body: undefined, retryAfter };
+      try {
+        return { status: response.status, body: JSON.parse(text) as unknown, retryAfter };
+      } catch (error) {
+        throw new UpstreamFailure('UPSTREAM_ERROR', `${template} answered ${response.status} with a body that is not JSON`, {
+          upstreamStatus: response.status,
+          cause: error,
+        });
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onClientAbort);
+    }
+  }
+
+  return {
+    get: (path, template, signal) => send('GET', path, template, signal, null),
+    post: (path, template, body, headers, signal) => send('POST', path, template, signal, { body, headers }),
   };
 }
 

@@ -1,0 +1,220 @@
+import { checkTopUpAmount } from '../core/top-up-offer';
+import type { CreditPriceQuote } from '../core/top-up-price';
+import type { RouteContext } from './credit-routes';
+import { describeError } from './log';
+import { errorResponse, jsonResponse, type CreditsProxyErrorCode } from './responses';
+import { UpstreamFailure, failureForStatus } from './sequence-client';
+import { idempotencyStoreKey, upstreamIdempotencyKey, type TopUpIdempotencyRecord } from './top-up-idempotency';
+import { TopUpConfigurationError, type ResolvedTopUpOptions, type TopUpOfferPlan } from './top-up-options';
+import type { TopUpRequestInput } from './top-up-request';
+
+const CREATE = 'POST /credits';
+const REPLAYED = { 'Idempotent-Replayed': 'true' };
+
+/** An answer as data, so every caller waiting on the same purchase can be given its own `Response`. */
+interface Outcome {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  /** Given before, to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** The top-up routes of one proxy, with the purchases it is running. */
+export interface TopUpRoutes {
+  /** `GET /credits/top-up`: the customer's offer. */
+  offer(context: RouteContext, request: Request): Promise<Response>;
+  /** `POST /credits`: one purchase, at most once per customer and `Idempotency-Key`. */
+  create(context: RouteContext, request: Request, input: TopUpRequestInput): Promise<Response>;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function respond(outcome: Outcome, joined: boolean): Response {
+  return jsonResponse(outcome.status, outcome.body, outcome.replayed || joined ? { ...outcome.headers, ...REPLAYED } : outcome.headers);
+}
+
+async function outcomeOf(response: Response): Promise<Outcome> {
+  const headers: Record<string, string> = {};
+  const retryAfter = response.headers.get('Retry-After');
+  if (retryAfter !== null) headers['Retry-After'] = retryAfter;
+  return { status: response.status, body: await response.json(), headers, replayed: false };
+}
+
+const errorOutcome = (code: CreditsProxyErrorCode, headers: Record<string, string> = {}) => outcomeOf(errorResponse(code, headers));
+
+/**
+ * Sequence's `POST /credits` body, as text. `amount` and `costOfCredit` are
+ * JSON numbers on Sequence's wire: they are written as number literals
+ * straight from the exact decimal strings, never through a double, so
+ * `"12345678901234.57"` arrives as 12345678901234.57 and not its nearest float.
+ */
+function upstreamBody(plan: TopUpOfferPlan, quote: CreditPriceQuote, customerId: string, options: ResolvedTopUpOptions): string {
+  const { offer } = plan;
+  const { effectiveDate, expiryDate } = options.datesNow();
+  for (const value of [quote.amount, quote.cost]) {
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new Error(`a top-up amount is not a canonical positive decimal: ${value}`);
+  }
+  const head = {
+    sequenceAccountId: options.sequenceAccountId,
+    customerId,
+    name: offer.name,
+    creditUnitType: plan.creditUnitType,
+    currency: offer.unit.currency,
+    ...(offer.unit.metricId === null ? {} : { metricId: offer.unit.metricId }),
+  };
+  const tail = { effectiveDate, ...(expiryDate === null ? {} : { expiryDate }), createInvoice: options.createInvoice };
+  return `${JSON.stringify(head).slice(0, -1)},"amount":${quote.amount},"costOfCredit":${quote.cost},${JSON.stringify(tail).slice(1)}`;
+}
+
+/**
+ * The top-up routes. Idempotency, per customer and key:
+ *
+ * 1. A request whose key is already running in this process waits for that
+ *    purchase and gets its answer (concurrent double clicks share one call).
+ * 2. Otherwise the store decides: a `succeeded` record is replayed as it is;
+ *    a `pending` one (another instance is on it) is answered 409 with
+ *    `Retry-After`, until it is older than the upstream timeout plus a margin
+ *    (its instance died), when it is taken over; a `failed` one is retried.
+ *    A new key is claimed with the store's atomic `create`.
+ * 3. Retries send the body stored the first time, under the same upstream
+ *    key, so Sequence sees one request however often it arrives.
+ *
+ * The same key with a different purchase (amount or unit) is 422.
+ */
+export function createTopUpRoutes(
+  options: ResolvedTopUpOptions,
+  upstreamTimeoutMs: number,
+  failureResponse: (failure: UpstreamFailure, log: RouteContext['log']) => Response,
+): TopUpRoutes {
+  const running = new Map<string, { fingerprint: string; promise: Promise<Outcome> }>();
+  const leaseMs = upstreamTimeoutMs + 5_000;
+
+  async function planFor(context: RouteContext, request: Request): Promise<TopUpOfferPlan | Response> {
+    try {
+      return await options.offerFor({ customerId: context.customerId, request });
+    } catch (error) {
+      context.log({
+        level: 'error',
+        event: error instanceof TopUpConfigurationError ? 'top-up-misconfigured' : 'top-up-price-failed',
+        message: error instanceof TopUpConfigurationError ? error.message : 'topUp.price threw',
+        error: describeError(error),
+      });
+      return errorResponse('INTERNAL');
+    }
+  }
+
+  async function storeWrite(context: RouteContext, write: () => void | Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      // Safe to go on: a retry then resends the stored request under the same
+      // upstream key, and Sequence answers it idempotently.
+      context.log({ level: 'error', event: 'idempotency-store-failed', message: 'The idempotency store could not be written', error: describeError(error) });
+    }
+  }
+
+  async function purchase(context: RouteContext, storeKey: string, fingerprint: string, plan: TopUpOfferPlan, quote: CreditPriceQuote, key: string): Promise<Outcome> {
+    const { store, ttlMs } = options;
+    const upstreamKey = await upstreamIdempotencyKey(context.customerId, key);
+    const startedAt = Date.now();
+    let record: TopUpIdempotencyRecord | undefined | null;
+    try {
+      record = await store.get(storeKey);
+    } catch (error) {
+      // Without the store there is no telling whether this key has bought already: refuse rather than risk a second grant.
+      context.log({ level: 'error', event: 'idempotency-store-failed', message: 'The idempotency store could not be read', error: describeError(error) });
+      return errorOutcome('INTERNAL');
+    }
+    let body: string;
+    if (record !== undefined && record !== null) {
+      if (record.fingerprint !== fingerprint) return errorOutcome('IDEMPOTENCY_KEY_REUSED');
+      if (record.state === 'succeeded' && record.response !== undefined) {
+        context.log({ level: 'info', event: 'top-up-replayed', message: 'A top-up was answered from its Idempotency-Key record', upstream: CREATE });
+        return { status: record.response.status, body: JSON.parse(record.response.body) as unknown, headers: {}, replayed: true };
+      }
+      if (record.state === 'pending' && startedAt - record.startedAt < leaseMs) return errorOutcome('IDEMPOTENCY_KEY_IN_USE', { 'Retry-After': '1' });
+      body = record.upstreamBody;
+      const retried: TopUpIdempotencyRecord = { fingerprint, upstreamBody: body, state: 'pending', startedAt };
+      await storeWrite(context, () => store.set(storeKey, retried, ttlMs));
+    } else {
+      body = upstreamBody(plan, quote, context.customerId, options);
+      let claimed: boolean;
+      try {
+        claimed = await store.create(storeKey, { fingerprint, upstreamBody: body, state: 'pending', startedAt }, ttlMs);
+        if (!claimed) {
+          // Another instance claimed the key between our read and our claim.
+          const other = await store.get(storeKey);
+          return errorOutcome(other && other.fingerprint !== fingerprint ? 'IDEMPOTENCY_KEY_REUSED' : 'IDEMPOTENCY_KEY_IN_USE', { 'Retry-After': '1' });
+        }
+      } catch (error) {
+        context.log({ level: 'error', event: 'idempotency-store-failed', message: 'The idempotency store could not claim the key', error: describeError(error) });
+        return errorOutcome('INTERNAL');
+      }
+    }
+
+    try {
+      // No client signal: a purchase is finished even when the browser hangs
+      // up, so that its retry finds the outcome instead of a half-done call.
+      const response = await context.client.post('/credits', CREATE, body, { 'Idempotency-Key': upstreamKey }, null);
+      if (response.status < 200 || response.status > 299) throw failureForStatus(response, CREATE);
+      const grant = response.body;
+      if (!isObject(grant) || typeof grant.id !== 'string' || grant.customerId !== context.customerId) {
+        throw new UpstreamFailure('UPSTREAM_ERROR', `${CREATE} answered ${response.status} with a body that is not the customer's new grant`, {
+          upstreamStatus: response.status,
+        });
+      }
+      context.log({ level: 'info', event: 'top-up-created', message: `${CREATE} created a credit grant`, upstream: CREATE, upstreamStatus: response.status });
+      const done: TopUpIdempotencyRecord = {
+        fingerprint,
+        upstreamBody: body,
+        state: 'succeeded',
+        startedAt,
+        response: { status: 201, body: JSON.stringify(grant) },
+      };
+      await storeWrite(context, () => store.set(storeKey, done, ttlMs));
+      return { status: 201, body: grant, headers: {}, replayed: false };
+    } catch (error) {
+      if (!(error instanceof UpstreamFailure)) throw error;
+      const failed: TopUpIdempotencyRecord = { fingerprint, upstreamBody: body, state: 'failed', startedAt };
+      await storeWrite(context, () => store.set(storeKey, failed, ttlMs));
+      return outcomeOf(failureResponse(error, context.log));
+    }
+  }
+
+  return {
+    async offer(context, request) {
+      const plan = await planFor(context, request);
+      return plan instanceof Response ? plan : jsonResponse(200, plan.offer);
+    },
+
+    async create(context, request, input) {
+      const plan = await planFor(context, request);
+      if (plan instanceof Response) return plan;
+      const { offer } = plan;
+      if (input.unit !== offer.unit.key) {
+        return errorResponse('BAD_REQUEST', {}, `unit must be ${JSON.stringify(offer.unit.key)}, the only unit this top-up sells.`);
+      }
+      const check = checkTopUpAmount(input.amount, offer);
+      if (!check.ok) return errorResponse('BAD_REQUEST', {}, check.message);
+
+      const storeKey = idempotencyStoreKey(context.customerId, input.key);
+      const fingerprint = JSON.stringify([check.quote.requestedAmount, offer.unit.key]);
+      const current = running.get(storeKey);
+      if (current !== undefined) {
+        if (current.fingerprint !== fingerprint) return errorResponse('IDEMPOTENCY_KEY_REUSED');
+        return respond(await current.promise, true);
+      }
+      // Registered before the first await, so a request arriving meanwhile joins this one.
+      const promise = purchase(context, storeKey, fingerprint, plan, check.quote, input.key);
+      running.set(storeKey, { fingerprint, promise });
+      try {
+        return respond(await promise, false);
+      } finally {
+        running.delete(storeKey);
+      }
+    },
+  };
+}
