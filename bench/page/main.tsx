@@ -1,0 +1,23 @@
+// The bench page: bundled by Vite (production React) and driven from
+// bench/run.mjs through Playwright in headless Chromium.
+import '../../src/styles/tokens.css';
+import '../../src/styles/components.css';
+import { version as reactVersion } from 'react';
+import { benchFormatter, type FormatterResult } from './formatter-bench';
+import { benchHistory, type HistoryBenchOptions, type HistoryTimings } from './history-bench';
+import { benchNetwork, type NetworkResult } from './network-bench';
+
+export interface BenchApi {
+  reactVersion: string;
+  history(options: HistoryBenchOptions): Promise<HistoryTimings>;
+  network(): Promise<NetworkResult>;
+  formatter(options: { rounds: number; durationMs: number }): FormatterResult;
+}
+
+declare global {
+  interface Window {
+    bench?: BenchApi;
+  }
+}
+
+window.bench = { reactVersion, history: benchHistory, network: benchNetwork, formatter: benchFormatter };

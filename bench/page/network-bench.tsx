@@ -1,0 +1,135 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createRoot } from 'react-dom/client';
+import {
+  CreditBalanceMeter,
+  CreditBalanceSummary,
+  CreditExpiryWarning,
+  CreditGrantDetailsDialog,
+  CreditGrantHistory,
+} from '../../src/components';
+import { sumDecimals, type CreditsFetcher, type CreditsRequest } from '../../src/core';
+import { CreditGrantsProvider } from '../../src/react';
+import { createGrantFixtures, type SequenceCreditGrant } from '../../src/testing';
+import { BENCH_NOW, BENCH_TODAY, delay, required } from './runtime';
+
+/** Requests a dashboard made, by endpoint. */
+export interface NetworkResult {
+  components: number;
+  grants: number;
+  /** Requests from mounting the dashboard on an empty cache. */
+  firstMount: Record<string, number>;
+  /** Requests from mounting it again, on the cache the first mount filled (within staleTime). */
+  remount: Record<string, number>;
+}
+
+const LATENCY_MS = 20;
+
+/** The proxy's answers, from fixtures: cursor pages of `GET /credits`, single grants, balances per unit. */
+function proxyAnswers(grants: SequenceCreditGrant[]) {
+  const byId = new Map(grants.map((grant) => [grant.id, grant]));
+  const units = new Map<string, SequenceCreditGrant[]>();
+  for (const grant of grants) {
+    const unit = grant.type === 'CASH' ? grant.currency : (grant.metricId ?? grant.name);
+    units.set(unit, [...(units.get(unit) ?? []), grant]);
+  }
+  return (request: CreditsRequest): unknown => {
+    if (request.path === '/credits') {
+      const limit = Number(request.query?.limit ?? 100);
+      const start = Number(request.query?.after ?? 0);
+      const items = grants.slice(start, start + limit);
+      const next = start + limit < grants.length ? String(start + limit) : null;
+      return { items, pagination: { after: next, before: start > 0 ? String(Math.max(0, start - limit)) : null, totalResultSize: grants.length } };
+    }
+    if (request.path === '/credits/balances') {
+      return {
+        items: [...units].map(([id, unitGrants]) => {
+          const { type, name } = required(unitGrants[0], 'a grant of the unit');
+          return {
+            id,
+            type,
+            name: type === 'CASH' ? id : name,
+            balance: sumDecimals(unitGrants.map((grant) => grant.currentBalance)),
+            grants: unitGrants,
+            transactions: [],
+          };
+        }),
+      };
+    }
+    const grant = byId.get(decodeURIComponent(request.path.replace(/^\/credits\//, '')));
+    if (grant) return grant;
+    throw new Error(`no answer for ${request.path}`);
+  };
+}
+
+/** A fetcher with a little latency that counts requests by endpoint and knows when the page has gone quiet. */
+function countingFetcher(answer: (request: CreditsRequest) => unknown) {
+  let counts = new Map<string, number>();
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  const fetcher: CreditsFetcher = async (request) => {
+    const endpoint = `${request.method} ${request.path.startsWith('/credits/') && request.path !== '/credits/balances' ? '/credits/{id}' : request.path}`;
+    counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1);
+    inFlight += 1;
+    try {
+      await delay(LATENCY_MS);
+      return answer(request);
+    } finally {
+      inFlight -= 1;
+      lastActivity = performance.now();
+    }
+  };
+  const quiet = async () => {
+    while (inFlight > 0 || performance.now() - lastActivity < 300) await delay(50);
+  };
+  const take = () => {
+    const taken = Object.fromEntries(counts);
+    counts = new Map();
+    return taken;
+  };
+  return { fetcher, quiet, take };
+}
+
+/**
+ * A customer dashboard with 20 credit components mounted at once: two
+ * summaries, two expiry warnings, two histories, twelve meters of single
+ * grants (some on later pages of the list) and two details dialogs (one open).
+ */
+export async function benchNetwork(): Promise<NetworkResult> {
+  const grants = createGrantFixtures({ today: BENCH_TODAY, seed: 11 }).manyGrants(250);
+  const { fetcher, quiet, take } = countingFetcher(proxyAnswers(grants));
+  const queryClient = new QueryClient();
+  const grantId = (index: number) => required(grants[index], `grant ${index}`).id;
+  const meterIds = [0, 1, 2, 3, 5, 8, 13, 21, 120, 160, 210, 249].map(grantId);
+  const dashboard = (
+    <CreditGrantsProvider fetcher={fetcher} queryClient={queryClient} locale="en-US" timeZone="UTC" now={BENCH_NOW}>
+      <CreditBalanceSummary />
+      <CreditExpiryWarning />
+      <CreditGrantHistory />
+      {meterIds.map((id) => (
+        <CreditBalanceMeter key={id} grantId={id} />
+      ))}
+      <CreditGrantDetailsDialog grantId={grantId(0)} open />
+      <CreditGrantDetailsDialog grantId={grantId(1)} trigger={<button type="button">Details</button>} />
+      <CreditBalanceSummary title="Credit left" />
+      <CreditExpiryWarning warnWithinDays={30} />
+      <CreditGrantHistory rowsPerPage={10} />
+    </CreditGrantsProvider>
+  );
+  const components = 2 + 2 + 2 + meterIds.length + 2;
+
+  const host = required(document.getElementById('bench'), 'the #bench element');
+  const mount = async () => {
+    const container = document.createElement('div');
+    host.append(container);
+    const root = createRoot(container);
+    root.render(dashboard);
+    await quiet();
+    root.unmount();
+    container.remove();
+    return take();
+  };
+  const firstMount = await mount();
+  const remount = await mount();
+  queryClient.clear();
+  return { components, grants: grants.length, firstMount, remount };
+}
