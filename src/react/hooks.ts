@@ -7,3 +7,7 @@ export { useCreditBalances } from './use-credit-balances';
 export type { UseCreditBalancesOptions, UseCreditBalancesResult } from './use-credit-balances';
 export { useCreditSummary } from './use-credit-summary';
 export type { UseCreditSummaryOptions, UseCreditSummaryResult } from './use-credit-summary';
+export { useCreditTopUpOffer } from './use-credit-top-up-offer';
+export type { UseCreditTopUpOfferOptions, UseCreditTopUpOfferResult } from './use-credit-top-up-offer';
+export { useCreateCreditGrant } from './use-create-credit-grant';
+export type { CreateCreditGrantVariables, UseCreateCreditGrantOptions, UseCreateCreditGrantResult } from './use-create-credit-grant';

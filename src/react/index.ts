@@ -3,7 +3,14 @@ export { CreditGrantsProvider } from './provider';
 export type { CreditGrantsProviderProps } from './provider';
 export { CreditGrantsContext, useCreditGrantsConfig, useOptionalCreditGrantsConfig } from './context';
 export type { CreditGrantsConfig } from './context';
-export { useCreditBalances, useCreditGrant, useCreditGrants, useCreditSummary } from './hooks';
+export {
+  useCreateCreditGrant,
+  useCreditBalances,
+  useCreditGrant,
+  useCreditGrants,
+  useCreditSummary,
+  useCreditTopUpOffer,
+} from './hooks';
 export type {
   UseCreditBalancesOptions,
   UseCreditBalancesResult,
@@ -13,4 +20,9 @@ export type {
   UseCreditGrantsResult,
   UseCreditSummaryOptions,
   UseCreditSummaryResult,
+  CreateCreditGrantVariables,
+  UseCreateCreditGrantOptions,
+  UseCreateCreditGrantResult,
+  UseCreditTopUpOfferOptions,
+  UseCreditTopUpOfferResult,
 } from './hooks';
