@@ -11,6 +11,8 @@ export { CreditGrantDetailsDialog } from './CreditGrantDetailsDialog';
 export type { CreditGrantDetailsDialogProps, CreditGrantDetailsDialogSlot } from './CreditGrantDetailsDialog';
 export { CreditBalanceSummary } from './CreditBalanceSummary';
 export type { CreditBalanceSummaryProps, CreditBalanceSummarySlot } from './CreditBalanceSummary';
+export { CreditTopUpDialog } from './CreditTopUpDialog';
+export type { CreditTopUpDialogProps, CreditTopUpDialogSlot } from './CreditTopUpDialog';
 export { defaultMessages, formatMessage, formatPluralMessage } from './messages';
 export type { CreditGrantsMessages, MessageValues, PluralMessage } from './messages';
 export type { BalanceLevel } from './balance-level';

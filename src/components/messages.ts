@@ -120,6 +120,48 @@ export const defaultMessages = {
     one: '1 more grant of {amount} has no reported balance.',
     other: '{count} more grants totalling {amount} have no reported balance.',
   } as PluralMessage,
+
+  // CreditTopUpDialog
+  topUpTitle: 'Buy credit',
+  topUpLoading: 'Loading prices…',
+  topUpUnavailable: 'Buying credit is not available right now.',
+  topUpRateLinear: 'Price: {price} per unit.',
+  topUpRatePackage: 'Price: {price} per package of {size}.',
+  topUpValidFor: {
+    one: 'Credit bought now can be used for 1 day.',
+    other: 'Credit bought now can be used for {count} days.',
+  } as PluralMessage,
+  topUpNoExpiry: 'Credit bought now never expires.',
+  topUpAmountLabelUsage: 'Number of {unit}',
+  topUpAmountLabelCash: 'Amount in {currency}',
+  topUpAmountHint: 'From {minimum} to {maximum}.',
+  topUpPresetsLabel: 'Suggested amounts',
+  // What the customer gets and pays, as they type: "500 API calls — £25.00".
+  topUpPreview: '{amount} — {cost}',
+  topUpPreviewPackages: { one: '{amount} (1 package) — {cost}', other: '{amount} ({count} packages) — {cost}' } as PluralMessage,
+  topUpPreviewEmpty: 'Enter an amount to see the price.',
+  topUpErrorEmpty: 'Enter an amount.',
+  topUpErrorCharacters: 'Use digits only, with "{decimal}" before any decimals.',
+  topUpErrorSeparators: 'Check the separators: "{group}" groups thousands and "{decimal}" starts the decimals.',
+  topUpErrorAmbiguous: '"{group}" groups thousands here; write decimals after "{decimal}".',
+  topUpErrorNotPositive: 'Enter an amount greater than zero.',
+  topUpErrorWholeNumber: 'Enter a whole number.',
+  topUpErrorDecimals: { one: 'Use at most 1 decimal place.', other: 'Use at most {count} decimal places.' } as PluralMessage,
+  topUpErrorBelowMinimum: 'The smallest amount is {minimum}.',
+  topUpErrorAboveMaximum: 'The largest amount is {maximum}.',
+  topUpSubmit: 'Buy',
+  topUpSubmitting: 'Buying…',
+  topUpCancel: 'Cancel',
+  // {reason} is the credits server's own explanation (in English), or topUpFailedUnknown.
+  topUpFailed: 'The purchase did not go through: {reason}',
+  topUpFailedUnknown: 'the credits service could not be reached.',
+  topUpRetrySafe: 'Trying again will not charge you twice.',
+  topUpSuccess: '{amount} added.',
+  topUpNewBalance: 'Your balance is now {balance}.',
+  topUpBalanceUpdating: 'Updating your balance…',
+  topUpBalanceUnavailable: 'Your new balance will show shortly.',
+  topUpBuyMore: 'Buy more',
+  topUpDone: 'Done',
 };
 
 /** The message catalogue: every key of {@link defaultMessages}. */
