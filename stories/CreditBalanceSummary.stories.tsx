@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CreditBalanceSummary } from 'react-credit-grants';
 import { storyGrant } from './support/grants';
-import { fakeOf } from './support/scenarios';
+import { WELCOME_GRANT_ID, fakeOf } from './support/scenarios';
 
 const meta = {
   title: 'Components/CreditBalanceSummary',
@@ -28,9 +28,10 @@ export const Showcase: Story = {
     await canvas.findByText(/^Updated /);
     const gbp = canvas.getByRole('meter', { name: 'GBP' });
     const before = gbp.getAttribute('aria-valuetext');
-    fakeOf(id).consume('a11ce000-0000-4000-8000-0000000000c1', '12.4');
+    fakeOf(id).consume(WELCOME_GRANT_ID, '12.4');
     await userEvent.click(canvas.getByRole('button', { name: 'Refresh' }));
-    await expect(await canvas.findByRole('meter', { name: 'GBP' })).not.toHaveAttribute('aria-valuetext', before ?? '');
+    // The meter is there all along with the old total: wait for the refreshed one.
+    await waitFor(() => expect(canvas.getByRole('meter', { name: 'GBP' })).not.toHaveAttribute('aria-valuetext', before ?? ''));
   },
 };
 
