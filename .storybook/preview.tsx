@@ -130,7 +130,7 @@ const preview: Preview = {
       if (!factory) return;
       const scenario = factory();
       activeScenarios.set(context.id, scenario);
-      storyProxies.set(context.id, fakeCreditsProxy(scenario.fake, scenario.customerId, storyBasePath(context.id)));
+      storyProxies.set(context.id, fakeCreditsProxy(scenario.fake, scenario.customerId, storyBasePath(context.id), scenario.topUp));
       return () => {
         activeScenarios.delete(context.id);
         storyProxies.delete(context.id);

@@ -1,19 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantHistory } from 'react-credit-grants';
+import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantHistory, CreditTopUpDialog } from 'react-credit-grants';
 
 /**
  * A SaaS "Billing → Credits" page as a customer sees it: the balance per
- * currency and metric, warnings about credit that is about to expire, and the
- * full history with details. Everything loads through the real proxy in
+ * currency and metric, warnings about credit that is about to expire, the
+ * full history with details, and a way to buy more. Everything loads through the real proxy in
  * front of the Sequence fake; the twenty-odd hooks share a handful of requests.
  */
 function CustomerDashboard() {
   return (
     <main style={{ display: 'grid', gap: '1.5rem', maxInlineSize: '72rem', marginInline: 'auto' }}>
-      <header>
-        <p style={{ margin: 0, color: 'var(--crg-color-text-muted)' }}>Acme Analytics · Billing</p>
-        <h1 style={{ margin: 0, fontSize: '1.75rem' }}>Credits</h1>
+      <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', gap: '1rem' }}>
+        <div>
+          <p style={{ margin: 0, color: 'var(--crg-color-text-muted)' }}>Acme Analytics · Billing</p>
+          <h1 style={{ margin: 0, fontSize: '1.75rem' }}>Credits</h1>
+        </div>
+        <CreditTopUpDialog trigger={<button type="button">Buy more credit</button>} />
       </header>
       <CreditExpiryWarning />
       <CreditBalanceSummary />
@@ -25,7 +28,7 @@ function CustomerDashboard() {
 const meta = {
   title: 'Pages/Customer dashboard',
   component: CustomerDashboard,
-  parameters: { credits: 'showcase', layout: 'fullscreen' },
+  parameters: { credits: 'topUp', layout: 'fullscreen' },
   decorators: [(Story) => <div style={{ padding: '1.5rem' }}><Story /></div>],
 } satisfies Meta<typeof CustomerDashboard>;
 

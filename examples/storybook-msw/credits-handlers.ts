@@ -2,20 +2,27 @@
 // in-memory Sequence fake. Stories exercise the same code path as production:
 // fetcher → proxy (routing, pagination, errors) → "Sequence".
 import { http, type HttpHandler } from 'msw';
-import { createCreditsProxy, type CreditsProxy } from 'react-credit-grants/server';
+import { createCreditsProxy, type CreditsProxy, type CreditsProxyTopUpOptions } from 'react-credit-grants/server';
 import { FAKE_SEQUENCE_CREDENTIALS, type FakeSequence } from 'react-credit-grants/testing';
 
 /**
  * The credits proxy mounted at `basePath`, backed by `fake` and signed in as
- * `customerId` (`null`: signed out, every call 401).
+ * `customerId` (`null`: signed out, every call 401), selling top-ups when
+ * `topUp` is given.
  */
-export function fakeCreditsProxy(fake: FakeSequence, customerId: string | null, basePath = '/api/credits-proxy'): CreditsProxy {
+export function fakeCreditsProxy(
+  fake: FakeSequence,
+  customerId: string | null,
+  basePath = '/api/credits-proxy',
+  topUp?: CreditsProxyTopUpOptions,
+): CreditsProxy {
   return createCreditsProxy({
     ...FAKE_SEQUENCE_CREDENTIALS,
     fetch: fake.fetch,
     basePath,
     getCustomerId: () => customerId,
     logger: () => undefined,
+    ...(topUp ? { topUp } : {}),
   });
 }
 

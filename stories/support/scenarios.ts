@@ -1,8 +1,12 @@
+import type { CreditsProxyTopUpOptions } from 'react-credit-grants/server';
 import {
+  FAKE_SEQUENCE_ACCOUNT_ID,
+  FIXTURE_UNITS,
   createFakeSequence,
   createGrantFixtures,
   type FakeFault,
   type FakeSequence,
+  type FakeSequenceRoute,
   type FakeSequenceOptions,
   type GrantFixtures,
 } from 'react-credit-grants/testing';
@@ -18,23 +22,49 @@ export interface CreditScenario {
   fake: FakeSequence;
   /** The signed-in customer; `null` answers every call with 401. */
   customerId: string | null;
+  /** What the proxy sells, for top-up stories; without it the proxy sells nothing. */
+  topUp?: CreditsProxyTopUpOptions;
 }
 
 /** Builds a scenario afresh for each story render. */
 export type CreditScenarioFactory = () => CreditScenario;
 
-function scenario(
-  build: (fixtures: GrantFixtures) => FakeSequenceOptions['grants'],
-  options: Omit<FakeSequenceOptions, 'grants' | 'today'> & { faults?: FakeFault[]; signedOut?: boolean } = {},
-): CreditScenarioFactory {
+interface ScenarioOptions extends Omit<FakeSequenceOptions, 'grants' | 'today'> {
+  /** Faults on every call (of one route when given). */
+  faults?: (FakeFault | { fault: FakeFault; route: FakeSequenceRoute })[];
+  signedOut?: boolean;
+  topUp?: CreditsProxyTopUpOptions;
+}
+
+function scenario(build: (fixtures: GrantFixtures) => FakeSequenceOptions['grants'], options: ScenarioOptions = {}): CreditScenarioFactory {
   return () => {
     const fixtures = createGrantFixtures({ today: FIXTURE_TODAY, seed: 7, currency: 'GBP' });
-    const { faults = [], signedOut = false, ...fakeOptions } = options;
+    const { faults = [], signedOut = false, topUp, ...fakeOptions } = options;
     const fake = createFakeSequence({ ...fakeOptions, grants: build(fixtures), today: FIXTURE_TODAY, customers: [fixtures.customerId] });
-    for (const fault of faults) fake.inject(fault, { times: Number.POSITIVE_INFINITY });
-    return { fake, customerId: signedOut ? null : fixtures.customerId };
+    for (const entry of faults) {
+      const [fault, route] = 'fault' in entry ? [entry.fault, entry.route] : [entry, undefined];
+      fake.inject(fault, { times: Number.POSITIVE_INFINITY, ...(route ? { route } : {}) });
+    }
+    return { fake, customerId: signedOut ? null : fixtures.customerId, ...(topUp ? { topUp } : {}) };
   };
 }
+
+const [API_CALLS] = FIXTURE_UNITS;
+
+/** Midday UTC of the fixtures' day: new grants start "today" in every story zone. */
+const fixtureNoon = () => new Date(`${FIXTURE_TODAY}T12:00:00Z`);
+
+/** API calls at £0.05 each, 100 to 100,000 at a time, valid for a year. */
+export const apiCallsTopUp: CreditsProxyTopUpOptions = {
+  price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.05', usageMetricId: API_CALLS?.metricId ?? '' } },
+  sequenceAccountId: FAKE_SEQUENCE_ACCOUNT_ID,
+  name: 'API calls',
+  minimumAmount: '100',
+  maximumAmount: '100000',
+  presets: ['500', '1000', '5000'],
+  validForDays: 365,
+  now: fixtureNoon,
+};
 
 /** The id of the "Welcome credit" grant in the showcase, for stories that open one grant. */
 export const WELCOME_GRANT_ID = 'a11ce000-0000-4000-8000-0000000000c1';
@@ -75,6 +105,32 @@ export const scenarios = {
   rateLimited: scenario(showcaseGrants, { faults: [{ type: 'rate-limit', retryAfter: '30' }] }),
   /** The host's session has ended: the proxy answers 401. */
   unauthorized: scenario(showcaseGrants, { signedOut: true }),
+  /** The showcase customer, who can buy more API calls. */
+  topUp: scenario(showcaseGrants, { topUp: apiCallsTopUp }),
+  /** API calls sold in packages of 50 for £2.00: 120 buys three packages, 150 calls. */
+  topUpPackages: scenario(showcaseGrants, {
+    topUp: {
+      ...apiCallsTopUp,
+      presets: ['100', '500', '5000'],
+      price: { currency: 'GBP', structure: { pricingType: 'PACKAGE', packageSize: '50', pricePerPackage: '2.00', usageMetricId: API_CALLS?.metricId ?? '' } },
+    },
+  }),
+  /** Cash credit in yen, a currency without minor units, at face value. */
+  topUpCashYen: scenario((fx) => [fx.cashGrant({ currency: 'JPY', amount: '50000', balance: '4200' })], {
+    topUp: {
+      ...apiCallsTopUp,
+      creditType: 'CASH',
+      name: 'JPY',
+      minimumAmount: '1000',
+      maximumAmount: '500000',
+      presets: ['5000', '10000', '50000'],
+      price: { currency: 'JPY', structure: { pricingType: 'LINEAR', pricePerUnit: '1', usageMetricId: API_CALLS?.metricId ?? '' } },
+    },
+  }),
+  /** Sequence never answers the purchase: the dialog stays pending. */
+  topUpHangs: scenario(showcaseGrants, { topUp: apiCallsTopUp, faults: [{ fault: { type: 'hang' }, route: 'createCredit' }] }),
+  /** Sequence is down when the customer buys (the proxy answers 503/502). */
+  topUpFails: scenario(showcaseGrants, { topUp: apiCallsTopUp, faults: [{ fault: { type: 'status', status: 503 }, route: 'createCredit' }] }),
   /** Sequence sends one grant with a balance that is not a number; the rest still shows. */
   malformedItem: (): CreditScenario => {
     const { fake, customerId } = scenarios.showcase();
