@@ -44,21 +44,24 @@ export function toCreditsError(error: unknown, request?: Pick<CreditsRequest, 'm
   return new CreditsError('NETWORK', `${label} failed: ${detail}`, { cause: error });
 }
 
-async function send(fetcher: CreditsFetcher, request: CreditsRequest): Promise<unknown> {
+/**
+ * Sends `request` and reads the answer with `read`. Rejects with a
+ * {@link CreditsError} only: a fetcher's own failure through
+ * {@link toCreditsError}, anything `read` throws that is not one as
+ * `INVALID_RESPONSE`.
+ */
+export async function fetchAndRead<T>(fetcher: CreditsFetcher, request: CreditsRequest, read: (raw: unknown) => T): Promise<T> {
+  let raw: unknown;
   try {
-    return await fetcher(request);
+    raw = await fetcher(request);
   } catch (error) {
     throw toCreditsError(error, request);
   }
-}
-
-/** Runs a normaliser, turning anything it throws into an `INVALID_RESPONSE` error. */
-function normalizeWith<T>(normalize: (raw: unknown) => T, raw: unknown, label: string): T {
   try {
-    return normalize(raw);
+    return read(raw);
   } catch (error) {
     if (isCreditsError(error)) throw error;
-    throw new CreditsError('INVALID_RESPONSE', `${label} answered with data that could not be read: ${String(error)}`, {
+    throw new CreditsError('INVALID_RESPONSE', `${request.method} ${request.path} answered with data that could not be read: ${String(error)}`, {
       cause: error,
     });
   }
@@ -82,14 +85,8 @@ export async function fetchCreditGrantPage(
   fetcher: CreditsFetcher,
   options: FetchCreditGrantPageOptions = {},
 ): Promise<CreditGrantPage> {
-  const request: CreditsRequest = {
-    method: 'GET',
-    path: '/credits',
-    query: { limit: clampPageSize(options.limit ?? MAX_CREDIT_GRANTS_PAGE_SIZE), after: options.after ?? undefined },
-    signal: options.signal,
-  };
-  const raw = await send(fetcher, request);
-  return normalizeWith(normalizeCreditGrantPage, raw, 'GET /credits');
+  const query = { limit: clampPageSize(options.limit ?? MAX_CREDIT_GRANTS_PAGE_SIZE), after: options.after ?? undefined };
+  return fetchAndRead(fetcher, { method: 'GET', path: '/credits', query, signal: options.signal }, normalizeCreditGrantPage);
 }
 
 /**
@@ -105,8 +102,7 @@ export async function fetchCreditGrant(
   const reason = invalidCreditGrantIdReason(id);
   if (reason !== null) throw new CreditsError('NOT_FOUND', `Credit grant id ${reason}`);
   const path = `/credits/${encodeURIComponent(id)}`;
-  const raw = await send(fetcher, { method: 'GET', path, signal: options.signal });
-  const grant = normalizeWith(normalizeCreditGrant, raw, `GET ${path}`);
+  const grant = await fetchAndRead(fetcher, { method: 'GET', path, signal: options.signal }, normalizeCreditGrant);
   if (grant.id !== id) {
     throw new CreditsError(
       'INVALID_RESPONSE',
@@ -121,6 +117,5 @@ export async function fetchCreditBalances(
   fetcher: CreditsFetcher,
   options: { signal?: AbortSignal } = {},
 ): Promise<CreditBalances> {
-  const raw = await send(fetcher, { method: 'GET', path: '/credits/balances', signal: options.signal });
-  return normalizeWith(normalizeCreditBalances, raw, 'GET /credits/balances');
+  return fetchAndRead(fetcher, { method: 'GET', path: '/credits/balances', signal: options.signal }, normalizeCreditBalances);
 }

@@ -1,125 +1,11 @@
-import { isCurrency, type Currency } from './currencies';
-import { isCalendarDate } from './dates';
-import { decimalFromNumber, decimalSign, isDecimalString, normalizeDecimal, type DecimalString } from './decimal';
-import { CreditsError } from './errors';
-import type {
-  CalendarDate,
-  CreditGrant,
-  CreditGrantPage,
-  CreditGrantPagination,
-  CreditType,
-  InvalidCreditGrant,
-} from './types';
+import { asInvalidResponse, idOf, readItems, readObject, type ObjectReader } from './read';
+import type { CreditGrant, CreditGrantPage, CreditGrantPagination, CreditType, InvalidCreditGrant } from './types';
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return `${typeof value} ${String(value)}`;
-}
-
-/** Builds `CreditsError`s that name the field path and the grant. */
-class GrantReader {
-  constructor(
-    private readonly raw: JsonObject,
-    private readonly path: string,
-    private readonly id: string | null,
-  ) {}
-
-  fail(field: string, expectation: string, value: unknown): never {
-    const grant = this.id === null ? 'credit grant' : `credit grant ${JSON.stringify(this.id)}`;
-    const fieldPath = this.path === '' ? field : `${this.path}.${field}`;
-    throw new CreditsError(
-      'INVALID_RESPONSE',
-      `Invalid ${grant}: ${fieldPath} must be ${expectation}, got ${describe(value)}`,
-    );
-  }
-
-  has(field: string): boolean {
-    return this.raw[field] !== undefined && this.raw[field] !== null;
-  }
-
-  string(field: string): string {
-    const value = this.raw[field];
-    if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'a non-empty string', value);
-    return value;
-  }
-
-  optionalString(field: string): string | null {
-    return this.has(field) ? this.string(field) : null;
-  }
-
-  decimal(field: string): DecimalString {
-    const value = this.raw[field];
-    let decimal: DecimalString;
-    if (typeof value === 'number' && Number.isFinite(value)) decimal = decimalFromNumber(value);
-    else if (isDecimalString(value)) decimal = normalizeDecimal(value);
-    else return this.fail(field, 'a decimal amount like "12.50"', value);
-    if (decimalSign(decimal) < 0) this.fail(field, 'zero or more', value);
-    return decimal;
-  }
-
-  optionalDecimal(field: string): DecimalString | null {
-    return this.has(field) ? this.decimal(field) : null;
-  }
-
-  optionalDate(field: string): CalendarDate | null {
-    if (!this.has(field)) return null;
-    const value = this.raw[field];
-    if (!isCalendarDate(value)) this.fail(field, 'a calendar date YYYY-MM-DD that exists', value);
-    return value;
-  }
-
-  instant(field: string): string {
-    const value = this.string(field);
-    // An ISO 8601 date-time with an explicit zone, so it names one instant everywhere.
-    const isInstant =
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
-      !Number.isNaN(new Date(value).getTime());
-    if (!isInstant) this.fail(field, 'an ISO 8601 date-time with a time zone', value);
-    return value;
-  }
-
-  currency(field: string): Currency {
-    const value = this.raw[field];
-    if (!isCurrency(value)) this.fail(field, 'one of the 32 Sequence currency codes', value);
-    return value;
-  }
-
-  creditType(): CreditType {
-    if (this.has('type')) {
-      const value = this.raw.type;
-      if (value !== 'CASH' && value !== 'USAGE') this.fail('type', '"CASH" or "USAGE"', value);
-      return value;
-    }
-    const value = this.raw.creditUnitType;
-    if (value === 'CURRENCY') return 'CASH';
-    if (value === 'METRIC') return 'USAGE';
-    return this.fail(
-      this.has('creditUnitType') ? 'creditUnitType' : 'type',
-      this.has('creditUnitType') ? '"CURRENCY" or "METRIC"' : '"CASH" or "USAGE"',
-      this.raw.creditUnitType,
-    );
-  }
-}
+const GRANT = 'credit grant';
+const LIST = 'credit grant list';
 
 function normalizeAt(raw: unknown, path: string): CreditGrant {
-  if (!isObject(raw)) {
-    throw new CreditsError(
-      'INVALID_RESPONSE',
-      `Invalid credit grant: ${path === '' ? 'the grant' : path} must be an object, got ${describe(raw)}`,
-    );
-  }
-  const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : null;
-  const read = new GrantReader(raw, path, id);
+  const read = readObject(raw, GRANT, path);
   // The current shape carries `originalAmount` and a balance; the legacy and
   // create shapes carry `amount` and no balance, which stays null.
   const isCurrentShape = read.has('originalAmount') || (!read.has('amount') && read.has('type'));
@@ -128,19 +14,35 @@ function normalizeAt(raw: unknown, path: string): CreditGrant {
     sequenceAccountId: read.string('sequenceAccountId'),
     customerId: read.string('customerId'),
     name: read.string('name'),
-    type: read.creditType(),
+    type: creditType(read),
     currency: read.currency('currency'),
     metricId: read.optionalString('metricId'),
-    originalAmount: read.decimal(isCurrentShape ? 'originalAmount' : 'amount'),
-    currentBalance: read.optionalDecimal('currentBalance'),
-    costOfCredit: read.optionalDecimal('costOfCredit'),
+    originalAmount: read.amount(isCurrentShape ? 'originalAmount' : 'amount'),
+    currentBalance: read.optionalAmount('currentBalance'),
+    costOfCredit: read.optionalAmount('costOfCredit'),
     effectiveDate: read.optionalDate('effectiveDate'),
     expiryDate: read.optionalDate('expiryDate'),
-    createdAt: read.instant('createdAt'),
+    createdAt: instant(read.string('createdAt'), read.fail),
     taxRateId: read.optionalString('taxRateId'),
     creditNoteId: read.optionalString('creditNoteId'),
     source: isCurrentShape ? 'current' : 'legacy',
   };
+}
+
+/** `type`, or the legacy shape's `creditUnitType` (CURRENCY or METRIC). */
+function creditType(read: ObjectReader): CreditType {
+  if (read.has('type')) return read.oneOf('type', ['CASH', 'USAGE']);
+  const legacy = read.raw.creditUnitType;
+  if (legacy === 'CURRENCY') return 'CASH';
+  if (legacy === 'METRIC') return 'USAGE';
+  return read.has('creditUnitType') ? read.fail('creditUnitType', '"CURRENCY" or "METRIC"') : read.fail('type', '"CASH" or "USAGE"', legacy);
+}
+
+/** An ISO 8601 date-time with an explicit zone, so it names one instant everywhere. */
+function instant(value: string, fail: (field: string, expectation: string) => never): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(value) && !Number.isNaN(new Date(value).getTime())
+    ? value
+    : fail('createdAt', 'an ISO 8601 date-time with a time zone');
 }
 
 /**
@@ -155,30 +57,23 @@ export function normalizeCreditGrant(raw: unknown): CreditGrant {
   return normalizeAt(raw, '');
 }
 
-function optionalCursor(value: unknown, field: string): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') {
-    throw new CreditsError('INVALID_RESPONSE', `Invalid credit grant list: pagination.${field} must be a string, got ${describe(value)}`);
-  }
-  return value;
-}
-
 function normalizePagination(raw: unknown): CreditGrantPagination {
-  if (raw === undefined || raw === null) return { after: null, before: null, totalResultSize: null };
-  if (!isObject(raw)) {
-    throw new CreditsError('INVALID_RESPONSE', `Invalid credit grant list: pagination must be an object, got ${describe(raw)}`);
-  }
-  const total = raw.totalResultSize;
-  if (total !== undefined && total !== null && !(typeof total === 'number' && Number.isSafeInteger(total) && total >= 0)) {
-    throw new CreditsError(
-      'INVALID_RESPONSE',
-      `Invalid credit grant list: pagination.totalResultSize must be a whole number >= 0, got ${describe(total)}`,
-    );
-  }
+  if (raw === undefined || raw === null) raw = {};
+  const read = readObject(raw, LIST, 'pagination');
+  const cursor = (field: string) => {
+    const value = read.raw[field];
+    return value === undefined || value === null || value === '' ? null : typeof value == 'string' ? value : read.fail(field, 'a string');
+  };
+  const total = read.raw.totalResultSize;
   return {
-    after: optionalCursor(raw.after, 'after'),
-    before: optionalCursor(raw.before, 'before'),
-    totalResultSize: typeof total === 'number' ? total : null,
+    after: cursor('after'),
+    before: cursor('before'),
+    totalResultSize:
+      total === undefined || total === null
+        ? null
+        : typeof total == 'number' && Number.isSafeInteger(total) && total >= 0
+          ? total
+          : read.fail('totalResultSize', 'a whole number >= 0'),
   };
 }
 
@@ -191,25 +86,15 @@ function normalizePagination(raw: unknown): CreditGrantPagination {
  * (not an object, `items` not an array, bad pagination).
  */
 export function normalizeCreditGrantPage(raw: unknown): CreditGrantPage {
-  if (!isObject(raw)) {
-    throw new CreditsError('INVALID_RESPONSE', `Invalid credit grant list: expected an object with items, got ${describe(raw)}`);
-  }
-  if (!Array.isArray(raw.items)) {
-    throw new CreditsError('INVALID_RESPONSE', `Invalid credit grant list: items must be an array, got ${describe(raw.items)}`);
-  }
+  const items = readItems(raw, LIST);
   const grants: CreditGrant[] = [];
-  const invalid: InvalidCreditGrant[] = [];
-  raw.items.forEach((item: unknown, index) => {
+  const invalidItems: InvalidCreditGrant[] = [];
+  items.forEach((item, index) => {
     try {
       grants.push(normalizeAt(item, `items[${index}]`));
     } catch (error) {
-      const id = isObject(item) && typeof item.id === 'string' && item.id !== '' ? item.id : null;
-      invalid.push({
-        index,
-        id,
-        error: error instanceof CreditsError ? error : new CreditsError('INVALID_RESPONSE', String(error), { cause: error }),
-      });
+      invalidItems.push({ index, id: idOf(item), error: asInvalidResponse(error) });
     }
   });
-  return { grants, invalid, pagination: normalizePagination(raw.pagination) };
+  return { grants, invalid: invalidItems, pagination: normalizePagination((raw as { pagination?: unknown }).pagination) };
 }

@@ -74,23 +74,24 @@ export interface CreditBalancesQueryOptions extends CreditsRetryOptions {
   staleTime: number;
 }
 
-function assertFetcher(fetcher: unknown, builder: string): asserts fetcher is CreditsFetcher {
+/**
+ * What every query-options builder returns besides its key and `queryFn`:
+ * the staleness and retry policy. Throws naming the builder when `fetcher`
+ * is not a function.
+ */
+export function commonQueryOptions(fetcher: unknown, builder: string, options: CreditsQueryOptionsOptions): CreditsRetryOptions & { staleTime: number } {
   if (typeof fetcher !== 'function') {
     throw new TypeError(
       `${builder}: the first argument must be a CreditsFetcher function (for example createHttpFetcher({ baseUrl: "/api/credits" })), got ${fetcher === null ? 'null' : typeof fetcher}`,
     );
   }
-}
-
-function staleTimeOf(options: CreditsQueryOptionsOptions): number {
   const { staleTime } = options;
-  return typeof staleTime === 'number' && staleTime >= 0 ? staleTime : DEFAULT_CREDITS_STALE_TIME_MS;
+  return {
+    staleTime: typeof staleTime === 'number' && staleTime >= 0 ? staleTime : DEFAULT_CREDITS_STALE_TIME_MS,
+    retry: shouldRetryCreditsError,
+    retryDelay: (failureCount, error) => creditsRetryDelay(failureCount, error),
+  };
 }
-
-const retryOptions: CreditsRetryOptions = {
-  retry: shouldRetryCreditsError,
-  retryDelay: (failureCount, error) => creditsRetryDelay(failureCount, error),
-};
 
 /**
  * The next page's cursor. Stops at a missing cursor, and at one already
@@ -126,15 +127,14 @@ export function creditGrantsInfiniteQueryOptions(
   fetcher: CreditsFetcher,
   options: CreditGrantsInfiniteQueryOptionsOptions = {},
 ): CreditGrantsInfiniteQueryOptions {
-  assertFetcher(fetcher, 'creditGrantsInfiniteQueryOptions');
+  const common = commonQueryOptions(fetcher, 'creditGrantsInfiniteQueryOptions', options);
   const limit = clampPageSize(options.pageSize ?? 100);
   return {
     queryKey: creditGrantsKeys.list(limit, options.scope),
     queryFn: ({ pageParam, signal }) => fetchCreditGrantPage(fetcher, { limit, after: pageParam, signal }),
     initialPageParam: null,
     getNextPageParam: nextCursor,
-    staleTime: staleTimeOf(options),
-    ...retryOptions,
+    ...common,
   };
 }
 
@@ -148,12 +148,11 @@ export function creditGrantQueryOptions(
   id: string,
   options: CreditsQueryOptionsOptions = {},
 ): CreditGrantQueryOptions {
-  assertFetcher(fetcher, 'creditGrantQueryOptions');
+  const common = commonQueryOptions(fetcher, 'creditGrantQueryOptions', options);
   return {
     queryKey: creditGrantsKeys.detail(id, options.scope),
     queryFn: ({ signal }) => fetchCreditGrant(fetcher, id, { signal }),
-    staleTime: staleTimeOf(options),
-    ...retryOptions,
+    ...common,
   };
 }
 
@@ -162,11 +161,10 @@ export function creditBalancesQueryOptions(
   fetcher: CreditsFetcher,
   options: CreditsQueryOptionsOptions = {},
 ): CreditBalancesQueryOptions {
-  assertFetcher(fetcher, 'creditBalancesQueryOptions');
+  const common = commonQueryOptions(fetcher, 'creditBalancesQueryOptions', options);
   return {
     queryKey: creditGrantsKeys.balances(options.scope),
     queryFn: ({ signal }) => fetchCreditBalances(fetcher, { signal }),
-    staleTime: staleTimeOf(options),
-    ...retryOptions,
+    ...common,
   };
 }

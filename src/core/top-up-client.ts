@@ -1,7 +1,7 @@
-import { toCreditsError } from './client';
+import { fetchAndRead } from './client';
 import { isDecimalString, type DecimalString } from './decimal';
-import { CreditsError, isCreditsError } from './errors';
-import type { CreditsFetcher, CreditsRequest } from './fetcher';
+import type { CreditsError } from './errors';
+import type { CreditsFetcher } from './fetcher';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
 import { normalizeCreditGrant } from './normalize';
 import { normalizeCreditTopUpOffer, type CreditTopUpOffer } from './top-up-offer';
@@ -10,30 +10,12 @@ import type { CreditGrant } from './types';
 /** Where the proxy serves the top-up offer. */
 export const CREDIT_TOP_UP_OFFER_PATH = '/credits/top-up';
 
-async function send(fetcher: CreditsFetcher, request: CreditsRequest): Promise<unknown> {
-  try {
-    return await fetcher(request);
-  } catch (error) {
-    throw toCreditsError(error, request);
-  }
-}
-
-function readWith<T>(read: (raw: unknown) => T, raw: unknown, label: string): T {
-  try {
-    return read(raw);
-  } catch (error) {
-    if (isCreditsError(error)) throw error;
-    throw new CreditsError('INVALID_RESPONSE', `${label} answered with data that could not be read: ${String(error)}`, { cause: error });
-  }
-}
-
 /** `GET /credits/top-up`: what the signed-in customer can buy, at what price. Rejects with a {@link CreditsError} only. */
 export async function fetchCreditTopUpOffer(
   fetcher: CreditsFetcher,
   options: { signal?: AbortSignal } = {},
 ): Promise<CreditTopUpOffer> {
-  const raw = await send(fetcher, { method: 'GET', path: CREDIT_TOP_UP_OFFER_PATH, signal: options.signal });
-  return readWith(normalizeCreditTopUpOffer, raw, `GET ${CREDIT_TOP_UP_OFFER_PATH}`);
+  return fetchAndRead(fetcher, { method: 'GET', path: CREDIT_TOP_UP_OFFER_PATH, signal: options.signal }, normalizeCreditTopUpOffer);
 }
 
 /** What {@link createCreditGrant} sends: only what the customer chose, plus the purchase's key. */
@@ -67,14 +49,8 @@ export async function createCreditGrant(fetcher: CreditsFetcher, input: CreateCr
   if (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
     throw new TypeError('createCreditGrant: idempotencyKey must be 16 to 128 letters, digits, "-" or "_" (use createIdempotencyKey())');
   }
-  const raw = await send(fetcher, {
-    method: 'POST',
-    path: '/credits',
-    body: { amount, unit },
-    headers: { 'Idempotency-Key': idempotencyKey },
-    signal,
-  });
-  return readWith(normalizeCreditGrant, raw, 'POST /credits');
+  const request = { method: 'POST', path: '/credits', body: { amount, unit }, headers: { 'Idempotency-Key': idempotencyKey }, signal } as const;
+  return fetchAndRead(fetcher, request, normalizeCreditGrant);
 }
 
 // createHttpFetcher writes "<METHOD> <path> failed with HTTP <status>[ <text>]: <proxy message>".

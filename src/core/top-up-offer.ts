@@ -1,4 +1,3 @@
-import { isCurrency } from './currencies';
 import {
   compareDecimals,
   decimalFractionDigits,
@@ -7,8 +6,8 @@ import {
   normalizeDecimal,
   type DecimalString,
 } from './decimal';
-import { CreditsError } from './errors';
 import type { CreditUnit } from './format';
+import { invalid, readObject } from './read';
 import { creditUnitKey } from './summary';
 import { invalidCreditPriceReason, quoteCreditPrice, toCreditPrice, type CreditPrice, type CreditPriceQuote } from './top-up-price';
 
@@ -72,6 +71,24 @@ export type TopUpAmountCheck =
 /** Longer amount strings are refused before any BigInt is built from them. */
 const MAX_AMOUNT_LENGTH = 64;
 
+/** {@link checkTopUpAmount} without the English messages: what the dialog needs (it words problems from its catalogue). */
+export type TopUpAmountVerdict = { ok: true; quote: CreditPriceQuote } | { ok: false; problem: TopUpAmountProblem; quote?: CreditPriceQuote };
+
+/** The checks of {@link checkTopUpAmount}, without the messages. */
+export function judgeTopUpAmount(amount: unknown, rules: TopUpAmountRules): TopUpAmountVerdict {
+  if (typeof amount != 'string' || amount.length > MAX_AMOUNT_LENGTH || !isDecimalString(amount)) return { ok: false, problem: 'NOT_A_DECIMAL' };
+  if (decimalSign(amount) <= 0) return { ok: false, problem: 'NOT_POSITIVE' };
+  if (decimalFractionDigits(amount) > rules.amountFractionDigits) return { ok: false, problem: 'TOO_MANY_DECIMALS' };
+  const quote = quoteCreditPrice(amount, rules.price);
+  const problem =
+    compareDecimals(quote.amount, rules.minimumAmount) < 0
+      ? 'BELOW_MINIMUM'
+      : compareDecimals(quote.amount, rules.maximumAmount) > 0
+        ? 'ABOVE_MAXIMUM'
+        : null;
+  return problem === null ? { ok: true, quote } : { ok: false, problem, quote };
+}
+
 /**
  * Whether `amount` may be bought under `rules`, and its price when it may.
  * The proxy answers its 400s with exactly these checks and messages, and the
@@ -84,62 +101,26 @@ const MAX_AMOUNT_LENGTH = 64;
  * `minimumAmount`..`maximumAmount`.
  */
 export function checkTopUpAmount(amount: unknown, rules: TopUpAmountRules): TopUpAmountCheck {
-  const fail = (problem: TopUpAmountProblem, message: string): TopUpAmountCheck => ({ ok: false, problem, message });
-  if (typeof amount !== 'string' || amount.length > MAX_AMOUNT_LENGTH || !isDecimalString(amount)) {
-    return fail('NOT_A_DECIMAL', 'amount must be a decimal number written as a string, such as "500" or "12.50" (digits and one ".", no exponent or separators).');
-  }
-  if (decimalSign(amount) <= 0) return fail('NOT_POSITIVE', 'amount must be greater than 0.');
+  const verdict = judgeTopUpAmount(amount, rules);
+  if (verdict.ok) return verdict;
+  const { problem, quote } = verdict;
   const digits = rules.amountFractionDigits;
-  if (decimalFractionDigits(amount) > digits) {
-    return fail(
-      'TOO_MANY_DECIMALS',
-      digits === 0 ? 'amount must be a whole number.' : `amount must have at most ${digits} decimal place${digits === 1 ? '' : 's'}.`,
-    );
-  }
-  const quote = quoteCreditPrice(amount, rules.price);
-  if (compareDecimals(quote.amount, rules.minimumAmount) < 0) {
-    return fail('BELOW_MINIMUM', `amount must be at least ${rules.minimumAmount}.`);
-  }
-  if (compareDecimals(quote.amount, rules.maximumAmount) > 0) {
-    return fail(
-      'ABOVE_MAXIMUM',
-      quote.amount === quote.requestedAmount
-        ? `amount must be at most ${rules.maximumAmount}.`
-        : `amount must be at most ${rules.maximumAmount} (rounded up to whole packages it is ${quote.amount}).`,
-    );
-  }
-  return { ok: true, quote };
+  const must =
+    problem === 'NOT_A_DECIMAL'
+      ? 'be a decimal number written as a string, such as "500" or "12.50" (digits and one ".", no exponent or separators)'
+      : problem === 'NOT_POSITIVE'
+        ? 'be greater than 0'
+        : problem === 'TOO_MANY_DECIMALS'
+          ? digits === 0
+            ? 'be a whole number'
+            : `have at most ${digits} decimal place${digits === 1 ? '' : 's'}`
+          : problem === 'BELOW_MINIMUM'
+            ? `be at least ${rules.minimumAmount}`
+            : `be at most ${rules.maximumAmount}${quote && quote.amount !== quote.requestedAmount ? ` (rounded up to whole packages it is ${quote.amount})` : ''}`;
+  return { ok: false, problem, message: `amount must ${must}.` };
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function invalid(field: string, expectation: string, value: unknown): never {
-  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  throw new CreditsError('INVALID_RESPONSE', `Invalid top-up offer: ${field} must be ${expectation}, got ${shown}`);
-}
-
-function positiveDecimal(value: unknown, field: string): DecimalString {
-  if (!isDecimalString(value) || decimalSign(value) <= 0) invalid(field, 'a decimal string greater than 0', value);
-  return normalizeDecimal(value);
-}
-
-function unitOf(raw: unknown): CreditTopUpUnit {
-  if (!isObject(raw)) return invalid('unit', 'an object', raw);
-  const { type, currency, name, metricId, key } = raw;
-  if (type !== 'CASH' && type !== 'USAGE') invalid('unit.type', '"CASH" or "USAGE"', type);
-  if (!isCurrency(currency)) invalid('unit.currency', 'one of the 32 Sequence currency codes', currency);
-  if (typeof name !== 'string' || name.trim() === '') invalid('unit.name', 'a non-empty string', name);
-  if (type === 'USAGE' && (typeof metricId !== 'string' || metricId === '')) invalid('unit.metricId', 'the metric id of USAGE credit', metricId);
-  if (type === 'CASH' && metricId !== null && metricId !== undefined) invalid('unit.metricId', 'null for CASH credit', metricId);
-  const unit: Omit<CreditTopUpUnit, 'key'> = { type, currency, name, metricId: type === 'USAGE' ? (metricId as string) : null };
-  const expectedKey = creditUnitKey(unit);
-  if (key !== expectedKey) invalid('unit.key', JSON.stringify(expectedKey), key);
-  return { ...unit, key: expectedKey };
-}
+const OFFER = 'top-up offer';
 
 /**
  * Reads the proxy's `GET /credits/top-up` answer into a {@link CreditTopUpOffer}.
@@ -147,34 +128,43 @@ function unitOf(raw: unknown): CreditTopUpUnit {
  * @throws {CreditsError} `INVALID_RESPONSE`, naming the field, for anything else.
  */
 export function normalizeCreditTopUpOffer(raw: unknown): CreditTopUpOffer {
-  if (!isObject(raw)) return invalid('the offer', 'an object', raw);
-  const unit = unitOf(raw.unit);
-  const priceProblem = invalidCreditPriceReason(raw.price);
-  if (priceProblem !== null) throw new CreditsError('INVALID_RESPONSE', `Invalid top-up offer: ${priceProblem}`);
-  const price = toCreditPrice(raw.price);
-  if (price.currency !== unit.currency) invalid('price.currency', `the unit's currency ${unit.currency}`, price.currency);
-  const minimumAmount = positiveDecimal(raw.minimumAmount, 'minimumAmount');
-  const maximumAmount = positiveDecimal(raw.maximumAmount, 'maximumAmount');
-  if (compareDecimals(minimumAmount, maximumAmount) > 0) invalid('maximumAmount', `at least minimumAmount ${minimumAmount}`, raw.maximumAmount);
-  const digits = raw.amountFractionDigits;
-  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 0 || digits > 20) {
-    invalid('amountFractionDigits', 'a whole number from 0 to 20', digits);
+  const read = readObject(raw, OFFER, '');
+  const positiveDecimal = (field: string, value: unknown = read.raw[field]): DecimalString =>
+    isDecimalString(value) && decimalSign(value) > 0 ? normalizeDecimal(value) : read.fail(field, 'a decimal string greater than 0', value);
+  const whole = (field: string, min: number, max: number, expectation: string, value = read.raw[field]) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : read.fail(field, expectation);
+
+  const unitRead = readObject(read.raw.unit, OFFER, 'unit');
+  const type = unitRead.oneOf('type', ['CASH', 'USAGE']);
+  const currency = unitRead.currency('currency');
+  const name = unitRead.string('name');
+  const { metricId, key } = unitRead.raw;
+  if (type === 'USAGE' ? typeof metricId != 'string' || metricId === '' : metricId != null) {
+    unitRead.fail('metricId', type === 'USAGE' ? 'the metric id of USAGE credit' : 'null for CASH credit');
   }
-  if (!Array.isArray(raw.presets)) invalid('presets', 'an array', raw.presets);
-  const presets = (raw.presets as unknown[]).map((preset, index) => positiveDecimal(preset, `presets[${index}]`));
-  if (typeof raw.name !== 'string' || raw.name.trim() === '') invalid('name', 'a non-empty string', raw.name);
-  const days = raw.validForDays;
-  if (days !== null && (typeof days !== 'number' || !Number.isInteger(days) || days < 1)) {
-    invalid('validForDays', 'a whole number of days >= 1, or null', days);
-  }
+  const unitNoKey = { type, currency, name, metricId: type === 'USAGE' ? (metricId as string) : null };
+  const expectedKey = creditUnitKey(unitNoKey);
+  if (key !== expectedKey) unitRead.fail('key', JSON.stringify(expectedKey));
+
+  const priceProblem = invalidCreditPriceReason(read.raw.price);
+  if (priceProblem !== null) invalid(OFFER, priceProblem);
+  const price = toCreditPrice(read.raw.price);
+  if (price.currency !== currency) read.fail('price.currency', `the unit's currency ${currency}`, price.currency);
+  const minimumAmount = positiveDecimal('minimumAmount');
+  const maximumAmount = positiveDecimal('maximumAmount');
+  if (compareDecimals(minimumAmount, maximumAmount) > 0) read.fail('maximumAmount', `at least minimumAmount ${minimumAmount}`);
+  const amountFractionDigits = whole('amountFractionDigits', 0, 20, 'a whole number from 0 to 20');
+  const presets = read.array('presets').map((preset, index) => positiveDecimal(`presets[${index}]`, preset));
+  const offerName = read.string('name');
+  const validForDays = read.raw.validForDays === null ? null : whole('validForDays', 1, Infinity, 'a whole number of days >= 1, or null');
   return {
-    unit,
+    unit: { ...unitNoKey, key: expectedKey },
     price,
     minimumAmount,
     maximumAmount,
-    amountFractionDigits: digits as number,
+    amountFractionDigits,
     presets,
-    name: raw.name as string,
-    validForDays: days as number | null,
+    name: offerName,
+    validForDays,
   };
 }

@@ -1,4 +1,5 @@
 import { getCurrencyMinorDigits, isCurrency, type Currency } from './currencies';
+import { describe, isObject, mustBe, ONE_OF_CURRENCIES } from './read';
 import {
   ceilDivideDecimals,
   decimalSign,
@@ -74,23 +75,11 @@ export interface CreditPriceQuote {
  */
 export const CREDIT_COST_ROUNDING_MODE: DecimalRoundingMode = 'halfExpand';
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
-
 function decimalProblem(value: unknown, field: string, positive: boolean): string | null {
-  if (!isDecimalString(value)) return `${field} must be a decimal string like "0.25", got ${describe(value)}`;
+  const path = `price.structure.${field}`;
+  if (!isDecimalString(value)) return mustBe(path, 'a decimal string like "0.25"', value);
   const sign = decimalSign(value);
-  if (positive ? sign <= 0 : sign < 0) return `${field} must be ${positive ? 'greater than 0' : 'zero or more'}, got ${describe(value)}`;
-  return null;
+  return (positive ? sign <= 0 : sign < 0) ? mustBe(path, positive ? 'greater than 0' : 'zero or more', value) : null;
 }
 
 /**
@@ -100,10 +89,10 @@ function decimalProblem(value: unknown, field: string, positive: boolean): strin
  * be decimal strings, as Sequence sends them.
  */
 export function invalidCreditPriceReason(price: unknown): string | null {
-  if (!isObject(price)) return `the price must be an object, got ${describe(price)}`;
-  if (!isCurrency(price.currency)) return `price.currency must be one of the 32 Sequence currency codes, got ${describe(price.currency)}`;
+  if (!isObject(price)) return mustBe('the price', 'an object', price);
+  if (!isCurrency(price.currency)) return mustBe('price.currency', ONE_OF_CURRENCIES, price.currency);
   const structure = price.structure;
-  if (!isObject(structure)) return `price.structure must be an object, got ${describe(structure)}`;
+  if (!isObject(structure)) return mustBe('price.structure', 'an object', structure);
   if (structure.usageMetricId !== undefined && (typeof structure.usageMetricId !== 'string' || structure.usageMetricId.trim() === '')) {
     return 'price.structure.usageMetricId must be a non-empty string when given';
   }
@@ -111,15 +100,15 @@ export function invalidCreditPriceReason(price: unknown): string | null {
     if (structure.isPricePercentage !== undefined && structure.isPricePercentage !== false) {
       return 'price.structure.isPricePercentage must be false: a percentage price prices a share of something else, not credit';
     }
-    return decimalProblem(structure.pricePerUnit, 'price.structure.pricePerUnit', false);
+    return decimalProblem(structure.pricePerUnit, 'pricePerUnit', false);
   }
   if (structure.pricingType === 'PACKAGE') {
     return (
-      decimalProblem(structure.packageSize, 'price.structure.packageSize', true) ??
-      decimalProblem(structure.pricePerPackage, 'price.structure.pricePerPackage', false)
+      decimalProblem(structure.packageSize, 'packageSize', true) ??
+      decimalProblem(structure.pricePerPackage, 'pricePerPackage', false)
     );
   }
-  return `price.structure.pricingType must be "LINEAR" or "PACKAGE" for top-ups, got ${describe(structure.pricingType)}`;
+  return mustBe('price.structure.pricingType', '"LINEAR" or "PACKAGE" for top-ups', structure.pricingType);
 }
 
 /**

@@ -1,8 +1,6 @@
-import type { CreditsError } from './errors';
 import type { CreditsFetcher } from './fetcher';
-import { DEFAULT_CREDITS_STALE_TIME_MS, type CreditsQueryOptionsOptions, type CreditsRetryOptions } from './query-options';
+import { commonQueryOptions, type CreditsQueryOptionsOptions, type CreditsRetryOptions } from './query-options';
 import { creditGrantsKeys } from './query-keys';
-import { creditsRetryDelay, shouldRetryCreditsError } from './retry';
 import { fetchCreditTopUpOffer } from './top-up-client';
 import type { CreditTopUpOffer } from './top-up-offer';
 
@@ -30,15 +28,10 @@ export function creditTopUpOfferQueryOptions(
   fetcher: CreditsFetcher,
   options: CreditsQueryOptionsOptions = {},
 ): CreditTopUpOfferQueryOptions {
-  if (typeof fetcher !== 'function') {
-    throw new TypeError('creditTopUpOfferQueryOptions: the first argument must be a CreditsFetcher function');
-  }
-  const { staleTime } = options;
+  const common = commonQueryOptions(fetcher, 'creditTopUpOfferQueryOptions', options);
   return {
     queryKey: creditTopUpOfferQueryKey(options.scope),
     queryFn: ({ signal }) => fetchCreditTopUpOffer(fetcher, { signal }),
-    staleTime: typeof staleTime === 'number' && staleTime >= 0 ? staleTime : DEFAULT_CREDITS_STALE_TIME_MS,
-    retry: (failureCount: number, error: CreditsError) => shouldRetryCreditsError(failureCount, error),
-    retryDelay: (failureCount: number, error: CreditsError) => creditsRetryDelay(failureCount, error),
+    ...common,
   };
 }
