@@ -3,7 +3,7 @@ import type { CreditGrant, CreditUnit, DecimalString } from '../core';
 import { compareDecimals, decimalToApproximateNumber } from '../core/decimal';
 import { useCreditGrant } from '../react/hooks';
 import { getBalanceLevel, getFillRatio } from './balance-level';
-import type { SlotClassNames } from './class-names';
+import { rootSlot, slots, type SlotClassNames } from './class-names';
 import { useCreditDisplay } from './use-credit-display';
 
 /** A balance against what was granted, for a summary total rather than one grant. */
@@ -66,23 +66,13 @@ function ConnectedCreditBalanceMeter(props: CreditBalanceMeterProps & { grantId:
   const display = useCreditDisplay();
   if (grant) return <BalanceMeterView {...props} source={grant} />;
   return (
-    <div
-      data-crg=""
-      data-slot="balance-meter"
-      data-state={error ? 'error' : 'loading'}
-      aria-busy={error ? undefined : true}
-      className={props.className}
-    >
-      <span
-        data-slot="balance-meter-value"
-        dir={display.dir(error ? 'detailsError' : 'detailsLoading')}
-        className={props.classNames?.['balance-meter-value']}
-      >
-        {error ? display.text('detailsError') : display.text('detailsLoading')}
-      </span>
+    <div {...rootSlot('balance-meter', props.className)} data-state={error ? 'error' : 'loading'} aria-busy={!error || undefined}>
+      <span {...slots(props.classNames)('balance-meter-value')} {...display.say(error ? 'detailsError' : 'detailsLoading')} />
     </div>
   );
 }
+
+const STATE_WORDS = { unknown: 'meterUnavailable', low: 'meterLow', depleted: 'meterDepleted', ok: null } as const;
 
 function BalanceMeterView({
   source,
@@ -94,73 +84,49 @@ function BalanceMeterView({
 }: CreditBalanceMeterProps & { source: CreditGrant | CreditBalanceTotal }) {
   const display = useCreditDisplay();
   const labelId = useId();
-  const { currentBalance, originalAmount } = source;
-  const level = getBalanceLevel(currentBalance, originalAmount, lowThreshold);
+  const slot = slots(classNames);
+  const { currentBalance: balance, originalAmount } = source;
+  const level = getBalanceLevel(balance, originalAmount, lowThreshold);
   const original = display.amount(originalAmount, source);
-  const labelPart = (
-    <span
-      id={labelId}
-      data-slot="balance-meter-label"
-      data-visually-hidden={hideLabel ? '' : undefined}
-      className={classNames?.['balance-meter-label']}
-    >
-      {label ?? source.name}
-    </span>
-  );
-
-  if (currentBalance === null) {
-    return (
-      <div data-crg="" data-slot="balance-meter" data-state="unknown" className={className}>
-        {labelPart}
-        <div
-          data-slot="balance-meter-track"
-          data-state="unknown"
-          aria-hidden="true"
-          className={classNames?.['balance-meter-track']}
-        />
-        <span data-slot="balance-meter-value" dir={display.dir('meterUnavailableDetail')} className={classNames?.['balance-meter-value']}>
-          <span data-slot="balance-meter-state" className={classNames?.['balance-meter-state']}>
-            {display.text('meterUnavailable')}
-          </span>{' '}
-          {display.text('meterUnavailableDetail', { original })}
-        </span>
-      </div>
-    );
-  }
-
-  const balance = display.amount(currentBalance, source);
-  const valueText = display.text('meterValue', { balance, original });
+  const stateKey = STATE_WORDS[level];
+  const state = stateKey && <span {...slot('balance-meter-state')}>{display.text(stateKey)}</span>;
+  const valueText = balance === null ? '' : display.text('meterValue', { balance: display.amount(balance, source), original });
   // aria-valuemax may not be below aria-valuenow: a topped-up balance above the original fills the meter.
-  const max = compareDecimals(currentBalance, originalAmount) > 0 ? currentBalance : originalAmount;
-  const fill = getFillRatio(currentBalance, originalAmount);
-  const stateWords = level === 'low' ? display.text('meterLow') : level === 'depleted' ? display.text('meterDepleted') : null;
+  const max = balance !== null && compareDecimals(balance, originalAmount) > 0 ? balance : originalAmount;
 
   return (
-    <div data-crg="" data-slot="balance-meter" data-state={level} className={className}>
-      {labelPart}
-      <div
-        role="meter"
-        aria-labelledby={labelId}
-        aria-valuemin={0}
-        aria-valuemax={decimalToApproximateNumber(max)}
-        aria-valuenow={Math.max(0, decimalToApproximateNumber(currentBalance))}
-        aria-valuetext={valueText}
-        data-slot="balance-meter-track"
-        data-state={level}
-        className={classNames?.['balance-meter-track']}
-        style={{ '--crg-meter-fill': String(fill) } as CSSProperties}
-      >
-        <div data-slot="balance-meter-indicator" data-state={level} className={classNames?.['balance-meter-indicator']} />
-      </div>
-      <span data-slot="balance-meter-value" dir={display.dir('meterValue')} className={classNames?.['balance-meter-value']}>
-        {/* Screen readers get the amounts from aria-valuetext; no need to hear them twice. */}
-        <span aria-hidden="true">{valueText}</span>
-        {stateWords !== null && (
+    <div {...rootSlot('balance-meter', className)} data-state={level}>
+      <span id={labelId} {...slot('balance-meter-label')} data-visually-hidden={hideLabel ? '' : undefined}>
+        {label ?? source.name}
+      </span>
+      {balance === null ? (
+        // Never drawn as an empty bar: the track is decoration, and the words say why.
+        <div {...slot('balance-meter-track')} data-state={level} aria-hidden="true" />
+      ) : (
+        <div
+          {...slot('balance-meter-track')}
+          data-state={level}
+          role="meter"
+          aria-labelledby={labelId}
+          aria-valuemin={0}
+          aria-valuemax={decimalToApproximateNumber(max)}
+          aria-valuenow={Math.max(0, decimalToApproximateNumber(balance))}
+          aria-valuetext={valueText}
+          style={{ '--crg-meter-fill': String(getFillRatio(balance, originalAmount)) } as CSSProperties}
+        >
+          <div {...slot('balance-meter-indicator')} data-state={level} />
+        </div>
+      )}
+      <span {...slot('balance-meter-value')} dir={display.dir(balance === null ? 'meterUnavailableDetail' : 'meterValue')}>
+        {balance === null ? (
           <>
-            {' '}
-            <span data-slot="balance-meter-state" className={classNames?.['balance-meter-state']}>
-              {stateWords}
-            </span>
+            {state} {display.text('meterUnavailableDetail', { original })}
+          </>
+        ) : (
+          <>
+            {/* Screen readers get the amounts from aria-valuetext; no need to hear them twice. */}
+            <span aria-hidden="true">{valueText}</span>
+            {state && <> {state}</>}
           </>
         )}
       </span>

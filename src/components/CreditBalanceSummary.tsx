@@ -4,7 +4,7 @@ import { formatTimeAgo } from '../core/format-dates';
 import { summarizeCreditGrantsOnDate } from '../core/summary';
 import { useCreditSummary } from '../react/hooks';
 import { CreditBalanceMeter } from './CreditBalanceMeter';
-import type { SlotClassNames } from './class-names';
+import { rootSlot, slots, type SlotClassNames } from './class-names';
 import { useClock } from './use-clock';
 import { useCreditDisplay } from './use-credit-display';
 
@@ -65,13 +65,11 @@ interface SummaryData {
  * Grants whose balance Sequence did not report are counted apart, never as zero.
  */
 export function CreditBalanceSummary(props: CreditBalanceSummaryProps) {
-  if (props.summary === undefined && props.grants === undefined) return <ConnectedCreditBalanceSummary {...props} />;
-  return <OwnDataSummary {...props} />;
+  return props.summary === undefined && props.grants === undefined ? <ConnectedCreditBalanceSummary {...props} /> : <OwnDataSummary {...props} />;
 }
 
 function OwnDataSummary(props: CreditBalanceSummaryProps) {
-  const display = useCreditDisplay();
-  const today = display.today();
+  const today = useCreditDisplay().today();
   const { grants, summary } = props;
   const computed = useMemo(() => summary ?? summarizeCreditGrantsOnDate(grants ?? [], today), [summary, grants, today]);
   return (
@@ -94,20 +92,13 @@ function ConnectedCreditBalanceSummary(props: CreditBalanceSummaryProps) {
   return (
     <SummaryView
       {...props}
-      data={{
-        summary: query.summary,
-        dataUpdatedAt: query.dataUpdatedAt,
-        refresh: () => void query.refetch(),
-        isRefreshing: query.isFetching && !query.isLoading,
-        isLoading: query.isLoading,
-        error: query.error,
-      }}
+      data={{ ...query, refresh: () => void query.refetch(), isRefreshing: query.isFetching && !query.isLoading }}
     />
   );
 }
 
 function SummaryView({
-  data,
+  data: { summary, dataUpdatedAt, refresh, isRefreshing, isLoading, error },
   lowThreshold,
   title,
   headingLevel = 2,
@@ -118,75 +109,71 @@ function SummaryView({
   const titleId = useId();
   const clock = useClock(30_000);
   const Heading = `h${headingLevel}` as const;
-  const slot = (name: CreditBalanceSummarySlot) => ({ 'data-slot': name, className: classNames?.[name] });
+  const slot = slots(classNames);
 
   return (
-    <section data-crg="" data-slot="balance-summary" aria-labelledby={titleId} aria-busy={data.isLoading || undefined} className={className}>
+    <section {...rootSlot('balance-summary', className)} aria-labelledby={titleId} aria-busy={isLoading || undefined}>
       <div {...slot('balance-summary-header')}>
         <Heading id={titleId} {...slot('balance-summary-title')}>
           {title ?? display.text('summaryTitle')}
         </Heading>
-        {data.dataUpdatedAt > 0 && (
+        {dataUpdatedAt > 0 && (
           // "Updated … ago" uses the wall clock (when data was fetched), not the provider's pinned "today".
-          <p dir={display.dir('summaryUpdated')} {...slot('balance-summary-updated')} suppressHydrationWarning>
-            {display.text('summaryUpdated', {
-              relative: formatTimeAgo(data.dataUpdatedAt, Math.max(clock, data.dataUpdatedAt), display.locale),
-            })}
-          </p>
+          <p
+            {...slot('balance-summary-updated')}
+            {...display.say('summaryUpdated', { relative: formatTimeAgo(dataUpdatedAt, Math.max(clock, dataUpdatedAt), display.locale) })}
+            suppressHydrationWarning
+          />
         )}
-        {data.refresh && (
+        {refresh && (
           <button
             type="button"
             {...slot('balance-summary-refresh')}
-            onClick={data.refresh}
-            disabled={data.isRefreshing || data.isLoading}
-            aria-busy={data.isRefreshing || undefined}
+            onClick={refresh}
+            disabled={isRefreshing || isLoading}
+            aria-busy={isRefreshing || undefined}
           >
-            {display.text(data.isRefreshing ? 'summaryRefreshing' : 'summaryRefresh')}
+            {display.text(isRefreshing ? 'summaryRefreshing' : 'summaryRefresh')}
           </button>
         )}
       </div>
-      {data.error && (
+      {error && (
         <p role="alert" {...slot('balance-summary-alert')}>
-          {display.text(data.summary.length > 0 ? 'summaryErrorKeepsTotals' : 'summaryError')}
+          {display.text(summary.length > 0 ? 'summaryErrorKeepsTotals' : 'summaryError')}
         </p>
       )}
-      {data.isLoading && data.summary.length === 0 ? (
+      {summary.length > 0 ? (
+        <ul {...slot('balance-summary-list')}>
+          {summary.map((entry) => {
+            // Whether any grant behind the entry reported its balance (else the meter says "unavailable").
+            const known = entry.grantCount > entry.unknownBalanceCount;
+            return (
+              <li key={entry.key} data-type={entry.type} {...slot('balance-summary-item')}>
+                <CreditBalanceMeter
+                  total={known ? entry : { ...entry, currentBalance: null, originalAmount: entry.unknownBalanceOriginalAmount }}
+                  lowThreshold={lowThreshold}
+                />
+                {known && entry.unknownBalanceCount > 0 && (
+                  <p
+                    {...slot('balance-summary-unknown')}
+                    {...display.sayPlural('summaryUnknownBalances', entry.unknownBalanceCount, {
+                      amount: display.amount(entry.unknownBalanceOriginalAmount, entry),
+                    })}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : isLoading ? (
         <div {...slot('balance-summary-skeleton')}>
           <p role="status" data-visually-hidden="">
             {display.text('summaryLoading')}
           </p>
         </div>
-      ) : data.summary.length === 0 ? (
-        data.error ? null : <p {...slot('balance-summary-empty')}>{display.text('summaryEmpty')}</p>
       ) : (
-        <ul {...slot('balance-summary-list')}>
-          {data.summary.map((entry) => (
-            <li key={entry.key} data-type={entry.type} {...slot('balance-summary-item')}>
-              <CreditBalanceMeter
-                total={
-                  hasKnownBalance(entry)
-                    ? entry
-                    : { ...entry, currentBalance: null, originalAmount: entry.unknownBalanceOriginalAmount }
-                }
-                lowThreshold={lowThreshold}
-              />
-              {entry.unknownBalanceCount > 0 && hasKnownBalance(entry) && (
-                <p dir={display.dir('summaryUnknownBalances')} {...slot('balance-summary-unknown')}>
-                  {display.plural('summaryUnknownBalances', entry.unknownBalanceCount, {
-                    amount: display.amount(entry.unknownBalanceOriginalAmount, entry),
-                  })}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
+        !error && <p {...slot('balance-summary-empty')}>{display.text('summaryEmpty')}</p>
       )}
     </section>
   );
-}
-
-/** Whether any grant behind the entry reported its balance (else the meter says "unavailable"). */
-function hasKnownBalance(entry: CreditSummaryEntry): boolean {
-  return entry.grantCount > entry.unknownBalanceCount;
 }

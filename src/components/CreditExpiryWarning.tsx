@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import type { CreditGrant } from '../core';
 import { formatRelativeDays } from '../core/format-dates';
 import { useCreditGrants } from '../react/hooks';
-import type { SlotClassNames } from './class-names';
-import { getExpiryNotices, type ExpiryNotice } from './expiry-notices';
-import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
+import { rootSlot, slots, type SlotClassNames } from './class-names';
+import { getExpiryNotices } from './expiry-notices';
+import { useCreditDisplay } from './use-credit-display';
 
 /** Parts of {@link CreditExpiryWarning}, by `data-slot`. */
 export type CreditExpiryWarningSlot =
@@ -60,49 +60,31 @@ function ExpiryWarningView({
     [grants, today, warnWithinDays, single],
   );
   if (notices.length === 0) return null;
+  const slot = slots(classNames);
 
-  const state = notices.some((notice) => notice.kind === 'expiring') ? 'expiring' : 'expired';
   return (
-    <div data-crg="" role="status" data-slot="expiry-warning" data-state={state} className={className}>
-      {notices.length > 1 && (
-        <p data-slot="expiry-warning-title" dir={display.dir('expiryWarningTitle')} className={classNames?.['expiry-warning-title']}>
-          {display.plural('expiryWarningTitle', notices.length)}
-        </p>
-      )}
-      <ul data-slot="expiry-warning-list" className={classNames?.['expiry-warning-list']}>
-        {notices.map((notice) => (
-          <li
-            key={notice.grant.id}
-            data-slot="expiry-warning-item"
-            data-state={notice.kind}
-            data-days={notice.days}
-            className={classNames?.['expiry-warning-item']}
-          >
-            <span data-slot="expiry-warning-message" dir={display.dir(notice.kind === 'expired' ? 'expiredOn' : 'expiresRelative')} className={classNames?.['expiry-warning-message']}>
-              {noticeMessage(notice, display)}
-            </span>{' '}
-            <span data-slot="expiry-warning-amount" dir={display.dir(amountKey(notice))} className={classNames?.['expiry-warning-amount']}>
-              {noticeAmount(notice, display)}
-            </span>
-          </li>
-        ))}
+    <div {...rootSlot('expiry-warning', className)} role="status" data-state={notices.some((notice) => notice.kind === 'expiring') ? 'expiring' : 'expired'}>
+      {notices.length > 1 && <p {...slot('expiry-warning-title')} {...display.sayPlural('expiryWarningTitle', notices.length)} />}
+      <ul {...slot('expiry-warning-list')}>
+        {notices.map(({ grant, kind, days, expiryDate }) => {
+          const { name, currentBalance } = grant;
+          const amount = currentBalance === null ? undefined : { amount: display.amount(currentBalance, grant) };
+          return (
+            <li key={grant.id} {...slot('expiry-warning-item')} data-state={kind} data-days={days}>
+              <span
+                {...slot('expiry-warning-message')}
+                {...(kind === 'expired'
+                  ? display.say('expiredOn', { name, date: display.date(expiryDate) })
+                  : display.say('expiresRelative', { name, relative: formatRelativeDays(days, display.locale) }))}
+              />{' '}
+              <span
+                {...slot('expiry-warning-amount')}
+                {...display.say(amount ? (kind === 'expired' ? 'amountLost' : 'amountAtRisk') : 'amountAtRiskUnknown', amount)}
+              />
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
-}
-
-function noticeMessage(notice: ExpiryNotice, display: CreditDisplay): string {
-  const { grant, kind, days } = notice;
-  if (kind === 'expired') return display.text('expiredOn', { name: grant.name, date: display.date(notice.expiryDate) });
-  return display.text('expiresRelative', { name: grant.name, relative: formatRelativeDays(days, display.locale) });
-}
-
-function amountKey({ grant, kind }: ExpiryNotice): 'amountAtRiskUnknown' | 'amountLost' | 'amountAtRisk' {
-  if (grant.currentBalance === null) return 'amountAtRiskUnknown';
-  return kind === 'expired' ? 'amountLost' : 'amountAtRisk';
-}
-
-function noticeAmount(notice: ExpiryNotice, display: CreditDisplay): string {
-  const { currentBalance } = notice.grant;
-  return display.text(amountKey(notice), currentBalance === null ? {} : { amount: display.amount(currentBalance, notice.grant) });
 }

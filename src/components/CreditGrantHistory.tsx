@@ -3,15 +3,9 @@ import type { CreditGrant, CreditsError, CreditTransaction } from '../core';
 import { useCreditGrants } from '../react/hooks';
 import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { CreditGrantDetailsDialog } from './CreditGrantDetailsDialog';
-import type { SlotClassNames } from './class-names';
-import {
-  describeHistoryRows,
-  selectHistoryRows,
-  type CreditHistoryFilter,
-  type CreditHistoryRow,
-  type CreditHistorySort,
-} from './history-rows';
-import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
+import { rootSlot, slots, type SlotClassNames } from './class-names';
+import { describeHistoryRows, selectHistoryRows, type CreditHistoryFilter, type CreditHistorySort } from './history-rows';
+import { useCreditDisplay, type TextMessageKey } from './use-credit-display';
 
 /** Parts of {@link CreditGrantHistory}, by `data-slot`. */
 export type CreditGrantHistorySlot =
@@ -131,13 +125,9 @@ function ConnectedCreditGrantHistory(props: CreditGrantHistoryProps) {
     <HistoryView
       {...props}
       data={{
-        grants: query.grants,
-        totalResultSize: query.totalResultSize,
-        hasNextPage: query.hasNextPage,
+        ...query,
         loadMore: () => void query.fetchNextPage(),
         isLoadingMore: query.isFetchingNextPage,
-        isLoading: query.isLoading,
-        error: query.error,
         // A failed "Load more" is retried as itself; any other failure reloads the list.
         retry: () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch()),
         invalidCount: query.invalid.length,
@@ -147,6 +137,10 @@ function ConnectedCreditGrantHistory(props: CreditGrantHistoryProps) {
     />
   );
 }
+
+const SORTS = { created: 'historySortCreated', expiry: 'historySortExpiry' } as const;
+const FILTERS = { all: 'historyFilterAll', usable: 'historyFilterUsable', ended: 'historyFilterEnded' } as const;
+const COLUMNS = ['historyColumnName', 'historyColumnBalance', 'historyColumnEffective', 'historyColumnExpiry', 'historyColumnStatus'] as const;
 
 function HistoryView({
   data,
@@ -169,6 +163,7 @@ function HistoryView({
   const [selected, setSelected] = useState<CreditGrant | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
   const countRef = useRef<HTMLParagraphElement>(null);
+  const slot = slots(classNames);
 
   const today = display.today();
   const described = useMemo(
@@ -176,62 +171,52 @@ function HistoryView({
     [data.grants, today, expiringWithinDays],
   );
   const rows = useMemo(() => selectHistoryRows(described, sort, filter), [described, sort, filter]);
-  const shownRows = rows.length > visibleCount ? rows.slice(0, visibleCount) : rows;
-  const hasHiddenRows = rows.length > visibleCount;
-  const canLoadMore = hasHiddenRows || (data.hasNextPage && data.loadMore !== undefined);
+  const shownRows = rows.slice(0, visibleCount);
+  const canLoadMore = rows.length > visibleCount || (data.hasNextPage && data.loadMore !== undefined);
   const Heading = `h${headingLevel}` as const;
   const hasRows = data.grants.length > 0;
+  const total = filter === 'all' ? (data.totalResultSize ?? rows.length) : rows.length;
 
   const loadMore = () => {
     const nextVisible = visibleCount + rowsPerPage;
     setVisibleCount(nextVisible);
-    if (nextVisible >= rows.length && data.hasNextPage && !data.isLoadingMore) data.loadMore?.();
-    // The button goes away once everything is shown: keep focus near it.
-    if (nextVisible >= rows.length && !data.hasNextPage) countRef.current?.focus();
+    if (nextVisible >= rows.length) {
+      if (!data.hasNextPage) countRef.current?.focus(); // The button goes away once everything is shown: keep focus near it.
+      else if (!data.isLoadingMore) data.loadMore?.();
+    }
   };
 
-  const openGrant = (grant: CreditGrant, opener: HTMLElement) => {
-    if (onSelectGrant) return onSelectGrant(grant);
-    openerRef.current = opener;
-    setSelected(grant);
-  };
-
-  const total = filter === 'all' ? (data.totalResultSize ?? rows.length) : rows.length;
-  const slot = (name: CreditGrantHistorySlot) => ({ 'data-slot': name, className: classNames?.[name] });
+  const control = <Value extends string>(
+    label: 'historySortLabel' | 'historyFilterLabel',
+    part: CreditGrantHistorySlot,
+    value: Value,
+    options: Record<Value, TextMessageKey>,
+    onChange: (value: Value) => void,
+  ) => (
+    <label {...slot('grant-history-control')}>
+      <span>{display.text(label)}</span>
+      <select {...slot(part)} value={value} onChange={(event) => onChange(event.target.value as Value)}>
+        {Object.entries<TextMessageKey>(options).map(([option, key]) => (
+          <option key={option} value={option}>
+            {display.text(key)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
-    <section data-crg="" data-slot="grant-history" aria-labelledby={titleId} className={className}>
+    <section {...rootSlot('grant-history', className)} aria-labelledby={titleId}>
       <div {...slot('grant-history-header')}>
         <Heading id={titleId} {...slot('grant-history-title')}>
           {title ?? display.text('historyTitle')}
         </Heading>
         <div {...slot('grant-history-controls')}>
-          <label {...slot('grant-history-control')}>
-            <span>{display.text('historySortLabel')}</span>
-            <select
-              {...slot('grant-history-sort')}
-              value={sort}
-              onChange={(event) => setSort(event.target.value as CreditHistorySort)}
-            >
-              <option value="created">{display.text('historySortCreated')}</option>
-              <option value="expiry">{display.text('historySortExpiry')}</option>
-            </select>
-          </label>
-          <label {...slot('grant-history-control')}>
-            <span>{display.text('historyFilterLabel')}</span>
-            <select
-              {...slot('grant-history-filter')}
-              value={filter}
-              onChange={(event) => {
-                setFilter(event.target.value as CreditHistoryFilter);
-                setVisibleCount(rowsPerPage);
-              }}
-            >
-              <option value="all">{display.text('historyFilterAll')}</option>
-              <option value="usable">{display.text('historyFilterUsable')}</option>
-              <option value="ended">{display.text('historyFilterEnded')}</option>
-            </select>
-          </label>
+          {control('historySortLabel', 'grant-history-sort', sort, SORTS, setSort)}
+          {control('historyFilterLabel', 'grant-history-filter', filter, FILTERS, (next) => {
+            setFilter(next);
+            setVisibleCount(rowsPerPage);
+          })}
         </div>
       </div>
 
@@ -245,48 +230,76 @@ function HistoryView({
           )}
         </div>
       )}
-      {data.invalidCount > 0 && (
-        <p dir={display.dir('historyInvalid')} {...slot('grant-history-notice')}>{display.plural('historyInvalid', data.invalidCount)}</p>
-      )}
+      {data.invalidCount > 0 && <p {...slot('grant-history-notice')} {...display.sayPlural('historyInvalid', data.invalidCount)} />}
 
-      {data.isLoading && !hasRows ? (
-        <HistorySkeleton display={display} classNames={classNames} />
-      ) : !hasRows ? (
-        data.error ? null : <p {...slot('grant-history-empty')}>{display.text('historyEmpty')}</p>
-      ) : rows.length === 0 ? (
-        <p {...slot('grant-history-empty')}>{display.text('historyEmptyFiltered')}</p>
-      ) : (
+      {rows.length > 0 ? (
         <table {...slot('grant-history-table')} aria-labelledby={titleId} aria-describedby={countId}>
           <thead>
             <tr>
-              <th scope="col">{display.text('historyColumnName')}</th>
-              <th scope="col">{display.text('historyColumnBalance')}</th>
-              <th scope="col">{display.text('historyColumnEffective')}</th>
-              <th scope="col">{display.text('historyColumnExpiry')}</th>
-              <th scope="col">{display.text('historyColumnStatus')}</th>
+              {COLUMNS.map((key) => (
+                <th key={key} scope="col">
+                  {display.text(key)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {shownRows.map((row) => (
-              <HistoryRow key={row.grant.id} row={row} display={display} classNames={classNames} onOpen={openGrant} />
+            {shownRows.map(({ grant, status, isNextToSpend }) => (
+              <tr key={grant.id} {...slot('grant-history-row')} data-status={status} data-next-to-spend={isNextToSpend ? '' : undefined}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    aria-haspopup="dialog"
+                    {...slot('grant-history-open')}
+                    onClick={(event) => {
+                      if (onSelectGrant) return onSelectGrant(grant);
+                      openerRef.current = event.currentTarget;
+                      setSelected(grant);
+                    }}
+                  >
+                    {grant.name}
+                  </button>
+                  {isNextToSpend && (
+                    <>
+                      {' '}
+                      <span {...slot('grant-history-next')}>{display.text('historyNextToSpend')}</span>
+                    </>
+                  )}
+                </th>
+                <td>
+                  <CreditBalanceMeter grant={grant} hideLabel />
+                </td>
+                <td>{display.date(grant.effectiveDate, 'historyNoEffectiveDate')}</td>
+                <td>{display.date(grant.expiryDate, 'historyNoExpiry')}</td>
+                <td>
+                  <span {...slot('grant-history-status')} data-status={status}>
+                    {display.status(status)}
+                  </span>
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
+      ) : hasRows ? (
+        <p {...slot('grant-history-empty')}>{display.text('historyEmptyFiltered')}</p>
+      ) : data.isLoading ? (
+        <div {...slot('grant-history-skeleton')} aria-busy="true">
+          <p role="status" data-visually-hidden="">
+            {display.text('historyLoading')}
+          </p>
+          {[0, 1, 2].map((index) => (
+            <div key={index} {...slot('grant-history-skeleton-row')} aria-hidden="true" />
+          ))}
+        </div>
+      ) : (
+        !data.error && <p {...slot('grant-history-empty')}>{display.text('historyEmpty')}</p>
       )}
 
       {hasRows && (
         <div {...slot('grant-history-footer')}>
-          <p id={countId} ref={countRef} tabIndex={-1} dir={display.dir('historyShowing')} {...slot('grant-history-count')}>
-            {display.plural('historyShowing', total, { shown: shownRows.length, total })}
-          </p>
+          <p id={countId} ref={countRef} tabIndex={-1} {...slot('grant-history-count')} {...display.sayPlural('historyShowing', total, { shown: shownRows.length, total })} />
           {canLoadMore && (
-            <button
-              type="button"
-              {...slot('grant-history-load-more')}
-              onClick={loadMore}
-              disabled={data.isLoadingMore}
-              aria-describedby={countId}
-            >
+            <button type="button" {...slot('grant-history-load-more')} onClick={loadMore} disabled={data.isLoadingMore} aria-describedby={countId}>
               {display.text(data.isLoadingMore ? 'historyLoadingMore' : 'historyLoadMore')}
             </button>
           )}
@@ -304,76 +317,5 @@ function HistoryView({
         />
       )}
     </section>
-  );
-}
-
-function HistoryRow({
-  row,
-  display,
-  classNames,
-  onOpen,
-}: {
-  row: CreditHistoryRow;
-  display: CreditDisplay;
-  classNames: SlotClassNames<CreditGrantHistorySlot> | undefined;
-  onOpen: (grant: CreditGrant, opener: HTMLElement) => void;
-}) {
-  const { grant, status, isNextToSpend } = row;
-  return (
-    <tr
-      data-slot="grant-history-row"
-      data-status={status}
-      data-next-to-spend={isNextToSpend ? '' : undefined}
-      className={classNames?.['grant-history-row']}
-    >
-      <th scope="row">
-        <button
-          type="button"
-          aria-haspopup="dialog"
-          data-slot="grant-history-open"
-          className={classNames?.['grant-history-open']}
-          onClick={(event) => onOpen(grant, event.currentTarget)}
-        >
-          {grant.name}
-        </button>
-        {isNextToSpend && (
-          <>
-            {' '}
-            <span data-slot="grant-history-next" className={classNames?.['grant-history-next']}>
-              {display.text('historyNextToSpend')}
-            </span>
-          </>
-        )}
-      </th>
-      <td>
-        <CreditBalanceMeter grant={grant} hideLabel />
-      </td>
-      <td>{grant.effectiveDate ? display.date(grant.effectiveDate) : display.text('historyNoEffectiveDate')}</td>
-      <td>{grant.expiryDate ? display.date(grant.expiryDate) : display.text('historyNoExpiry')}</td>
-      <td>
-        <span data-slot="grant-history-status" data-status={status} className={classNames?.['grant-history-status']}>
-          {display.status(status)}
-        </span>
-      </td>
-    </tr>
-  );
-}
-
-function HistorySkeleton({
-  display,
-  classNames,
-}: {
-  display: CreditDisplay;
-  classNames: SlotClassNames<CreditGrantHistorySlot> | undefined;
-}) {
-  return (
-    <div data-slot="grant-history-skeleton" aria-busy="true" className={classNames?.['grant-history-skeleton']}>
-      <p role="status" data-visually-hidden="">
-        {display.text('historyLoading')}
-      </p>
-      {[0, 1, 2].map((index) => (
-        <div key={index} data-slot="grant-history-skeleton-row" aria-hidden="true" className={classNames?.['grant-history-skeleton-row']} />
-      ))}
-    </div>
   );
 }

@@ -1,9 +1,11 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import type { ReactNode } from 'react';
 import type { CreditGrant } from '../core';
 import { useCreditGrantsConfig } from '../react/context';
 import { useCreateCreditGrant, useCreditTopUpOffer } from '../react/hooks';
-import type { SlotClassNames } from './class-names';
+import { slots, type SlotClassNames, type SlotProps } from './class-names';
+import { CloseButton, Modal, type ModalProps } from './modal';
+import { rateText, validityText } from './top-up-text';
 import { TopUpForm } from './top-up-form';
 import { TopUpSuccess } from './top-up-success';
 import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
@@ -34,19 +36,7 @@ export type CreditTopUpDialogSlot =
   | 'top-up-again';
 
 /** Props of {@link CreditTopUpDialog}. It must be inside a `<CreditGrantsProvider>` whose proxy has the `topUp` option. */
-export interface CreditTopUpDialogProps {
-  /** Controlled open state. */
-  open?: boolean;
-  /** Initial open state when uncontrolled. @default false */
-  defaultOpen?: boolean;
-  /** Called when the dialog opens or closes. */
-  onOpenChange?: (open: boolean) => void;
-  /** A button that opens the dialog (rendered as the Radix trigger). */
-  trigger?: ReactNode;
-  /** Where focus goes on close. @default the trigger, or what had focus when the dialog opened */
-  returnFocusRef?: RefObject<HTMLElement | null>;
-  /** Element the dialog is portalled into. @default document.body */
-  container?: HTMLElement | null;
+export interface CreditTopUpDialogProps extends ModalProps {
   /** The dialog's title. @default messages.topUpTitle ("Buy credit") */
   title?: ReactNode;
   /** Called once per purchase with the new grant, after grants, balances and summary were refreshed. */
@@ -71,77 +61,33 @@ export interface CreditTopUpDialogProps {
  *
  * @throws {Error} outside `<CreditGrantsProvider>`.
  */
-export function CreditTopUpDialog({
-  open,
-  defaultOpen,
-  onOpenChange,
-  trigger,
-  returnFocusRef,
-  container,
-  title,
-  onPurchased,
-  className,
-  classNames,
-}: CreditTopUpDialogProps) {
+export function CreditTopUpDialog({ title, onPurchased, className, classNames, ...modal }: CreditTopUpDialogProps) {
   useCreditGrantsConfig('CreditTopUpDialog');
   const display = useCreditDisplay();
-  // What had focus when the dialog opened, captured before Radix moves focus into it.
-  const openerRef = useRef<HTMLElement | null>(null);
-  const isOpen = open ?? false;
-  useLayoutEffect(() => {
-    if (isOpen && document.activeElement instanceof HTMLElement) openerRef.current = document.activeElement;
-  }, [isOpen]);
-
+  const slot = slots(classNames);
   return (
-    <Dialog.Root
-      {...(open === undefined ? {} : { open })}
-      defaultOpen={defaultOpen}
-      onOpenChange={(next) => {
-        if (next && document.activeElement instanceof HTMLElement) openerRef.current = document.activeElement;
-        onOpenChange?.(next);
-      }}
-    >
-      {trigger !== undefined && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
-      <Dialog.Portal container={container}>
-        <Dialog.Overlay data-crg="" data-slot="top-up-overlay" className={classNames?.['top-up-overlay']} />
-        <Dialog.Content
-          data-crg=""
-          data-slot="top-up"
-          className={className}
-          onCloseAutoFocus={(event) => {
-            const target = returnFocusRef?.current ?? (trigger === undefined ? openerRef.current : null);
-            if (target?.isConnected) {
-              event.preventDefault();
-              target.focus();
-            }
-          }}
-        >
-          <Dialog.Title data-slot="top-up-title" className={classNames?.['top-up-title']}>
-            {title ?? display.text('topUpTitle')}
-          </Dialog.Title>
-          {/* Mounted per opening: each opening is a new purchase intent with its own keys. */}
-          <TopUpBody display={display} classNames={classNames} onPurchased={onPurchased} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Modal {...modal} name="top-up" className={className} overlayClassName={classNames?.['top-up-overlay']}>
+      <Dialog.Title {...slot('top-up-title')}>{title ?? display.text('topUpTitle')}</Dialog.Title>
+      {/* Mounted per opening: each opening is a new purchase intent with its own keys. */}
+      <TopUpBody display={display} slot={slot} onPurchased={onPurchased} />
+    </Modal>
   );
 }
 
-interface TopUpBodyProps {
+/** What the parts of the top-up dialog share. */
+export interface TopUpPartProps {
   display: CreditDisplay;
-  classNames: SlotClassNames<CreditTopUpDialogSlot> | undefined;
-  onPurchased: ((grant: CreditGrant) => void) | undefined;
+  slot: (name: CreditTopUpDialogSlot) => SlotProps;
 }
 
-function TopUpBody({ display, classNames, onPurchased }: TopUpBodyProps) {
+function TopUpBody({ display, slot, onPurchased }: TopUpPartProps & { onPurchased: ((grant: CreditGrant) => void) | undefined }) {
   const { offer, error, refetch, isFetching } = useCreditTopUpOffer();
   const purchase = useCreateCreditGrant({ onSuccess: onPurchased });
-  const slot = (name: CreditTopUpDialogSlot) => ({ 'data-slot': name, className: classNames?.[name] });
 
   if (offer === undefined) {
     return (
       <>
-        <Dialog.Description role={error ? 'alert' : 'status'} {...slot('top-up-message')} data-state={error ? 'error' : 'loading'}>
+        <Dialog.Description {...slot('top-up-message')} role={error ? 'alert' : 'status'} data-state={error ? 'error' : 'loading'}>
           {display.text(error ? 'topUpUnavailable' : 'topUpLoading')}
         </Dialog.Description>
         <div {...slot('top-up-actions')}>
@@ -150,26 +96,22 @@ function TopUpBody({ display, classNames, onPurchased }: TopUpBodyProps) {
               {display.text('retry')}
             </button>
           )}
-          <Dialog.Close asChild>
-            <button type="button" {...slot('top-up-close')}>
-              {display.text('topUpCancel')}
-            </button>
-          </Dialog.Close>
+          <CloseButton slot={slot('top-up-close')}>{display.text('topUpCancel')}</CloseButton>
         </div>
       </>
     );
   }
-  if (purchase.isSuccess && purchase.grant !== undefined) {
-    return (
-      <TopUpSuccess
-        offer={offer}
-        grant={purchase.grant}
-        purchasedAt={purchase.purchasedAt}
-        display={display}
-        classNames={classNames}
-        onBuyMore={purchase.reset}
-      />
-    );
-  }
-  return <TopUpForm offer={offer} purchase={purchase} display={display} classNames={classNames} />;
+  const part = { offer, display, slot };
+  return (
+    <>
+      <Dialog.Description {...slot('top-up-description')}>
+        <span {...rateText(offer, display)} /> <span {...validityText(offer, display)} />
+      </Dialog.Description>
+      {purchase.isSuccess && purchase.grant ? (
+        <TopUpSuccess {...part} grant={purchase.grant} purchasedAt={purchase.purchasedAt} onBuyMore={purchase.reset} />
+      ) : (
+        <TopUpForm {...part} purchase={purchase} />
+      )}
+    </>
+  );
 }

@@ -1,25 +1,18 @@
 // The words of the top-up dialog: what an amount costs, why it cannot be
 // bought, what the price is. All from the message catalogue, all amounts
 // through the locale's formatters.
-import type { CreditTopUpOffer, CreditUnit, CreditPriceQuote, DecimalString, LocaleDecimalParse, TopUpAmountCheck } from '../core';
+import type { CreditTopUpOffer, CreditUnit, CreditPriceQuote, DecimalString } from '../core';
+import type { TopUpAmountVerdict } from '../core/top-up-offer';
 import { getCurrencyMinorDigits, type Currency } from '../core/currencies';
 import { decimalFractionDigits, decimalToApproximateNumber } from '../core/decimal';
 import { getAmountFormatter } from '../core/format';
-import { getLocaleNumberSymbols } from '../core/parse-decimal';
-import type { CreditDisplay, PluralMessageKey, TextMessageKey } from './use-credit-display';
-
-/** A message to show and the key it came from (for its `dir`). */
-export interface TopUpText {
-  key: TextMessageKey | PluralMessageKey;
-  text: string;
-}
+import { getLocaleNumberSymbols, type LocaleDecimalReading } from '../core/parse-decimal';
+import type { CreditDisplay, MessageProps } from './use-credit-display';
 
 /** The unit money is counted in: a cost, a price. */
 export function moneyUnit(currency: Currency): CreditUnit {
   return { type: 'CASH', currency, name: currency };
 }
-
-const unitPriceFormatters = new Map<string, Intl.NumberFormat>();
 
 /**
  * A price per unit or per package, with every digit it has: £0.002 is not
@@ -27,49 +20,37 @@ const unitPriceFormatters = new Map<string, Intl.NumberFormat>();
  */
 export function formatUnitPrice(price: DecimalString, currency: Currency, locale: string): string {
   const digits = Math.min(20, Math.max(getCurrencyMinorDigits(currency), decimalFractionDigits(price)));
-  const key = `${locale}|${currency}|${digits}`;
-  let formatter = unitPriceFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
-    unitPriceFormatters.set(key, formatter);
-  }
-  return formatter.format(price as Intl.StringNumericLiteral);
+  return getAmountFormatter(locale, currency, digits).format(price as Intl.StringNumericLiteral);
 }
 
 /** "Price: £0.05 per unit." or "Price: £2.00 per package of 50 API calls." */
-export function rateText(offer: CreditTopUpOffer, display: CreditDisplay): TopUpText {
-  const { structure, currency } = offer.price;
-  if (structure.pricingType === 'LINEAR') {
-    return { key: 'topUpRateLinear', text: display.text('topUpRateLinear', { price: formatUnitPrice(structure.pricePerUnit, currency, display.locale) }) };
-  }
-  return {
-    key: 'topUpRatePackage',
-    text: display.text('topUpRatePackage', {
-      price: formatUnitPrice(structure.pricePerPackage, currency, display.locale),
-      size: display.amount(structure.packageSize, offer.unit),
-    }),
-  };
+export function rateText({ price: { structure, currency }, unit }: CreditTopUpOffer, display: CreditDisplay): MessageProps {
+  return structure.pricingType === 'LINEAR'
+    ? display.say('topUpRateLinear', { price: formatUnitPrice(structure.pricePerUnit, currency, display.locale) })
+    : display.say('topUpRatePackage', {
+        price: formatUnitPrice(structure.pricePerPackage, currency, display.locale),
+        size: display.amount(structure.packageSize, unit),
+      });
 }
 
 /** How long bought credit lasts. */
-export function validityText(offer: CreditTopUpOffer, display: CreditDisplay): TopUpText {
-  return offer.validForDays === null
-    ? { key: 'topUpNoExpiry', text: display.text('topUpNoExpiry') }
-    : { key: 'topUpValidFor', text: display.plural('topUpValidFor', offer.validForDays) };
+export function validityText({ validForDays }: CreditTopUpOffer, display: CreditDisplay): MessageProps {
+  return validForDays === null ? display.say('topUpNoExpiry') : display.sayPlural('topUpValidFor', validForDays);
 }
 
 /** The amount field's label: "Number of API calls", "Amount in GBP". */
-export function amountLabel(offer: CreditTopUpOffer, display: CreditDisplay): TopUpText {
-  return offer.unit.type === 'USAGE'
-    ? { key: 'topUpAmountLabelUsage', text: display.text('topUpAmountLabelUsage', { unit: offer.unit.name }) }
-    : { key: 'topUpAmountLabelCash', text: display.text('topUpAmountLabelCash', { currency: offer.unit.currency }) };
+export function amountLabel({ unit }: CreditTopUpOffer, display: CreditDisplay): MessageProps {
+  return unit.type === 'USAGE'
+    ? display.say('topUpAmountLabelUsage', { unit: unit.name })
+    : display.say('topUpAmountLabelCash', { currency: unit.currency });
 }
 
 /** "500 API calls — £25.00", with the packages when the price sells them. */
-export function previewText(quote: CreditPriceQuote, offer: CreditTopUpOffer, display: CreditDisplay): TopUpText {
+export function previewText(quote: CreditPriceQuote, offer: CreditTopUpOffer, display: CreditDisplay): MessageProps {
   const values = { amount: display.amount(quote.amount, offer.unit), cost: display.amount(quote.cost, moneyUnit(offer.price.currency)) };
-  if (quote.packages === null) return { key: 'topUpPreview', text: display.text('topUpPreview', values) };
-  return { key: 'topUpPreviewPackages', text: display.plural('topUpPreviewPackages', decimalToApproximateNumber(quote.packages), values) };
+  return quote.packages === null
+    ? display.say('topUpPreview', values)
+    : display.sayPlural('topUpPreviewPackages', decimalToApproximateNumber(quote.packages), values);
 }
 
 /**
@@ -78,43 +59,32 @@ export function previewText(quote: CreditPriceQuote, offer: CreditTopUpOffer, di
  * shown as formatted amounts.
  */
 export function amountProblemText(
-  parsed: LocaleDecimalParse,
-  check: TopUpAmountCheck | null,
+  parsed: LocaleDecimalReading,
+  verdict: TopUpAmountVerdict | null,
   offer: CreditTopUpOffer,
   display: CreditDisplay,
-): TopUpText | null {
-  const text = (key: TextMessageKey, values?: Record<string, string>): TopUpText => ({ key, text: display.text(key, values) });
-  if (!parsed.ok) {
-    const separators = { decimal: parsed.symbols.decimal, group: parsed.symbols.group };
-    switch (parsed.problem) {
-      case 'EMPTY':
-        return text('topUpErrorEmpty');
-      case 'NEGATIVE':
-        return text('topUpErrorNotPositive');
-      case 'AMBIGUOUS_SEPARATOR':
-        return text('topUpErrorAmbiguous', separators);
-      case 'MISPLACED_SEPARATOR':
-        return text('topUpErrorSeparators', separators);
-      default:
-        return text('topUpErrorCharacters', separators);
-    }
-  }
-  if (check === null || check.ok) return null;
-  switch (check.problem) {
+): MessageProps | null {
+  if (verdict?.ok) return null;
+  // Characters or separators: say which ones this locale uses.
+  const { decimal, group } = parsed.ok ? getLocaleNumberSymbols(display.locale) : parsed.symbols;
+  switch (parsed.ok ? verdict?.problem : parsed.problem) {
+    case 'EMPTY':
+      return display.say('topUpErrorEmpty');
+    case 'NEGATIVE':
     case 'NOT_POSITIVE':
-      return text('topUpErrorNotPositive');
+      return display.say('topUpErrorNotPositive');
+    case 'AMBIGUOUS_SEPARATOR':
+      return display.say('topUpErrorAmbiguous', { decimal, group });
+    case 'MISPLACED_SEPARATOR':
+      return display.say('topUpErrorSeparators', { decimal, group });
     case 'TOO_MANY_DECIMALS':
-      return offer.amountFractionDigits === 0
-        ? text('topUpErrorWholeNumber')
-        : { key: 'topUpErrorDecimals', text: display.plural('topUpErrorDecimals', offer.amountFractionDigits) };
+      return offer.amountFractionDigits === 0 ? display.say('topUpErrorWholeNumber') : display.sayPlural('topUpErrorDecimals', offer.amountFractionDigits);
     case 'BELOW_MINIMUM':
-      return text('topUpErrorBelowMinimum', { minimum: display.amount(offer.minimumAmount, offer.unit) });
+      return display.say('topUpErrorBelowMinimum', { minimum: display.amount(offer.minimumAmount, offer.unit) });
     case 'ABOVE_MAXIMUM':
-      return text('topUpErrorAboveMaximum', { maximum: display.amount(offer.maximumAmount, offer.unit) });
-    default: {
-      const { decimal, group } = getLocaleNumberSymbols(display.locale);
-      return text('topUpErrorCharacters', { decimal, group });
-    }
+      return display.say('topUpErrorAboveMaximum', { maximum: display.amount(offer.maximumAmount, offer.unit) });
+    default:
+      return display.say('topUpErrorCharacters', { decimal, group });
   }
 }
 

@@ -3,6 +3,7 @@ import type { CalendarDate, CreditGrantStatus, CreditUnit, DecimalString } from 
 import { getCalendarDate } from '../core/dates';
 import { formatCreditAmount } from '../core/format';
 import { formatCalendarDate, formatInstant } from '../core/format-dates';
+import { FALLBACK_LOCALE } from '../react/browser-locale';
 import { useOptionalCreditGrantsConfig } from '../react/context';
 import {
   defaultMessages,
@@ -20,18 +21,21 @@ export type TextMessageKey = KeysOfType<CreditGrantsMessages, string>;
 /** Keys of plural messages. */
 export type PluralMessageKey = KeysOfType<CreditGrantsMessages, PluralMessage>;
 
+/** A message as the props of the element that shows it: its text, and the direction of its own wording. */
+export interface MessageProps {
+  dir: 'ltr' | 'rtl' | undefined;
+  children: string;
+}
+
 /** Everything a component needs to show text: locale, zone, "now", and formatters bound to them. */
 export interface CreditDisplay {
   locale: string;
-  timeZone: string | undefined;
-  now: () => Date;
-  messages: CreditGrantsMessages;
   /** Today's calendar date in the display time zone. */
   today(): CalendarDate;
   /** An exact amount in its unit ("£1.00", "1,500 API calls"). */
   amount(amount: DecimalString, unit: CreditUnit): string;
-  /** A calendar date in the locale's format. */
-  date(date: CalendarDate): string;
+  /** A calendar date in the locale's format; for no date, the message `none`. */
+  date(date: CalendarDate | null, none?: TextMessageKey): string;
   /** An instant in the locale and the display time zone. */
   instant(iso: string): string;
   /** A grant status as words. */
@@ -42,17 +46,12 @@ export interface CreditDisplay {
   plural(key: PluralMessageKey, count: number, values?: MessageValues): string;
   /** The reading direction of a message's wording, for its element's `dir`. */
   dir(key: TextMessageKey | PluralMessageKey): 'ltr' | 'rtl' | undefined;
+  /** {@link text} with its `dir`, as props: `<p {...display.say('summaryEmpty')} />`. */
+  say(key: TextMessageKey, values?: MessageValues): MessageProps;
+  /** {@link plural} with its `dir`, as props. */
+  sayPlural(key: PluralMessageKey, count: number, values?: MessageValues): MessageProps;
 }
 
-const STATUS_KEYS: Record<CreditGrantStatus, TextMessageKey> = {
-  scheduled: 'statusScheduled',
-  active: 'statusActive',
-  expiring: 'statusExpiring',
-  expired: 'statusExpired',
-  depleted: 'statusDepleted',
-};
-
-const FALLBACK_LOCALE = 'en-US';
 const systemNow = () => new Date();
 
 /**
@@ -68,20 +67,23 @@ export function useCreditDisplay(): CreditDisplay {
   const overrides = config?.messages;
   return useMemo(() => {
     const messages: CreditGrantsMessages = overrides ? { ...defaultMessages, ...overrides } : defaultMessages;
+    const dir = (key: TextMessageKey | PluralMessageKey) => messageDirection(messages[key]);
+    const text = (key: TextMessageKey, values?: MessageValues) => formatMessage(messages[key], values);
+    const plural = (key: PluralMessageKey, count: number, values?: MessageValues) =>
+      formatPluralMessage(messages[key], count, locale, values);
     return {
       locale,
-      timeZone,
-      now,
-      messages,
       today: () => getCalendarDate(now(), timeZone),
-      amount: (amount, unit) =>
-        formatCreditAmount(amount, unit, { locale, usageTemplate: messages.usageAmount }),
-      date: (date) => formatCalendarDate(date, { locale }),
+      amount: (amount, unit) => formatCreditAmount(amount, unit, { locale, usageTemplate: messages.usageAmount }),
+      date: (date, none = 'notSet') => (date === null ? messages[none] : formatCalendarDate(date, { locale })),
       instant: (iso) => formatInstant(iso, { locale, timeZone }),
-      status: (status) => messages[STATUS_KEYS[status]],
-      text: (key, values) => formatMessage(messages[key], values),
-      plural: (key, count, values) => formatPluralMessage(messages[key], count, locale, values),
-      dir: (key) => messageDirection(messages[key]),
+      // statusActive, statusExpiring, …
+      status: (status) => messages[`status${status.charAt(0).toUpperCase()}${status.slice(1)}` as TextMessageKey],
+      text,
+      plural,
+      dir,
+      say: (key, values) => ({ dir: dir(key), children: text(key, values) }),
+      sayPlural: (key, count, values) => ({ dir: dir(key), children: plural(key, count, values) }),
     };
   }, [locale, timeZone, now, overrides]);
 }

@@ -37,28 +37,27 @@ function localeKey(locale: string | readonly string[] | undefined): string {
  * The shared `Intl.NumberFormat` for a locale and currency (or for plain
  * decimals when `currency` is null). Building one costs far more than using
  * it, and a history table formats thousands of amounts.
+ *
+ * @param fractionDigits For a currency, exactly this many digits after the
+ * point (default: the currency's own minor digits, 2 for GBP, none for JPY);
+ * for plain decimals, at most this many (default 20: all of them).
  */
 export function getAmountFormatter(
   locale: string | readonly string[] | undefined,
   currency: Currency | null,
-  maximumFractionDigits = 20,
+  fractionDigits?: number,
 ): Intl.NumberFormat {
-  const key = `${localeKey(locale)}|${currency ?? `decimal:${maximumFractionDigits}`}`;
+  const key = `${localeKey(locale)}|${currency}|${fractionDigits}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     const locales = locale === undefined ? undefined : typeof locale === 'string' ? locale : [...locale];
-    if (currency !== null) {
-      // Each currency's own minor digits: 2 for GBP, none for JPY, KRW, ISK, CLP.
-      const digits = getCurrencyMinorDigits(currency);
-      formatter = new Intl.NumberFormat(locales, {
-        style: 'currency',
-        currency,
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-    } else {
-      formatter = new Intl.NumberFormat(locales, { style: 'decimal', maximumFractionDigits });
-    }
+    const digits = fractionDigits ?? (currency ? getCurrencyMinorDigits(currency) : 20);
+    formatter = new Intl.NumberFormat(
+      locales,
+      currency
+        ? { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }
+        : { maximumFractionDigits: digits },
+    );
     formatters.set(key, formatter);
   }
   return formatter;

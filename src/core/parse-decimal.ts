@@ -97,6 +97,54 @@ function validGrouping(groups: readonly string[], symbols: LocaleNumberSymbols):
   });
 }
 
+/** {@link parseLocaleDecimal} without the English `message`, and with the character at fault, when there is one. */
+export type LocaleDecimalReading =
+  | { ok: true; value: DecimalString }
+  | { ok: false; problem: LocaleDecimalProblem; symbols: LocaleNumberSymbols; char?: string };
+
+/**
+ * The reading of {@link parseLocaleDecimal}, without its messages: what the
+ * top-up dialog needs (it words problems from its message catalogue).
+ */
+export function readLocaleDecimal(input: string, locale?: string | readonly string[]): LocaleDecimalReading {
+  const symbols = getLocaleNumberSymbols(locale);
+  const fail = (problem: LocaleDecimalProblem, char?: string): LocaleDecimalReading => ({ ok: false, problem, symbols, char });
+  if (typeof input !== 'string') return fail('INVALID_CHARACTER');
+  const text = input.normalize('NFKC').replace(BIDI_MARKS, '').trim();
+  if (text === '') return fail('EMPTY');
+  if (MINUS_SIGNS.has(text[0] ?? '')) return fail('NEGATIVE');
+
+  let integer = '';
+  let fraction = '';
+  let decimals = 0;
+  const groups: string[] = [];
+  for (const char of text) {
+    const localDigit = symbols.digits.indexOf(char);
+    const digit = localDigit !== -1 ? String(localDigit) : char >= '0' && char <= '9' ? char : null;
+    if (digit !== null) {
+      if (decimals > 0) fraction += digit;
+      else integer += digit;
+    } else if (isDecimalCharacter(char, symbols.decimal)) {
+      if (++decimals > 1) return fail('MISPLACED_SEPARATOR', symbols.decimal);
+    } else if (isGroupCharacter(char, symbols.group)) {
+      if (decimals > 0) return fail('MISPLACED_SEPARATOR', symbols.group);
+      groups.push(integer);
+      integer = '';
+    } else {
+      return fail('INVALID_CHARACTER', char);
+    }
+  }
+  if (groups.length > 0) {
+    const all = [...groups, integer];
+    if (!validGrouping(all, symbols)) {
+      return fail(groups.length === 1 && decimals === 0 && all.every((group) => group !== '') ? 'AMBIGUOUS_SEPARATOR' : 'MISPLACED_SEPARATOR');
+    }
+    integer = all.join('');
+  }
+  if (integer === '' && fraction === '') return fail('INVALID_CHARACTER');
+  return { ok: true, value: normalizeDecimal(`${integer || '0'}${fraction && `.${fraction}`}`) };
+}
+
 /**
  * Reads an amount as a person types it in `locale` into an exact decimal
  * string, without ever going through a float: `"1.234,5"` in de-DE,
@@ -116,43 +164,27 @@ function validGrouping(groups: readonly string[], symbols: LocaleNumberSymbols):
  * @param locale BCP 47 locale(s). @default the platform's default locale
  */
 export function parseLocaleDecimal(input: string, locale?: string | readonly string[]): LocaleDecimalParse {
-  const symbols = getLocaleNumberSymbols(locale);
-  const fail = (problem: LocaleDecimalProblem, message: string): LocaleDecimalParse => ({ ok: false, problem, message, symbols });
-  if (typeof input !== 'string') return fail('INVALID_CHARACTER', 'the amount must be text');
-  const text = input.normalize('NFKC').replace(BIDI_MARKS, '').trim();
-  if (text === '') return fail('EMPTY', 'enter an amount');
-  if (MINUS_SIGNS.has(text[0] ?? '')) return fail('NEGATIVE', 'the amount must not be negative');
-
-  let integer = '';
-  let fraction = '';
-  let decimals = 0;
-  const groups: string[] = [];
-  for (const char of text) {
-    const localDigit = symbols.digits.indexOf(char);
-    const digit = localDigit !== -1 ? String(localDigit) : char >= '0' && char <= '9' ? char : null;
-    if (digit !== null) {
-      if (decimals > 0) fraction += digit;
-      else integer += digit;
-    } else if (isDecimalCharacter(char, symbols.decimal)) {
-      decimals += 1;
-      if (decimals > 1) return fail('MISPLACED_SEPARATOR', `"${symbols.decimal}" may appear only once`);
-    } else if (isGroupCharacter(char, symbols.group)) {
-      if (decimals > 0) return fail('MISPLACED_SEPARATOR', `"${symbols.group}" groups thousands and cannot follow "${symbols.decimal}"`);
-      groups.push(integer);
-      integer = '';
-    } else {
-      return fail('INVALID_CHARACTER', `${JSON.stringify(char)} is not a digit or a separator of this language`);
-    }
-  }
-  if (groups.length > 0) {
-    const all = [...groups, integer];
-    if (!validGrouping(all, symbols)) {
-      return groups.length === 1 && decimals === 0 && all.every((group) => group !== '')
-        ? fail('AMBIGUOUS_SEPARATOR', `"${symbols.group}" groups thousands in this language; write decimals after "${symbols.decimal}"`)
-        : fail('MISPLACED_SEPARATOR', `"${symbols.group}" must separate groups of ${symbols.primaryGroupSize} digits`);
-    }
-    integer = all.join('');
-  }
-  if (integer === '' && fraction === '') return fail('INVALID_CHARACTER', 'the amount needs at least one digit');
-  return { ok: true, value: normalizeDecimal(`${integer === '' ? '0' : integer}${fraction === '' ? '' : `.${fraction}`}`) };
+  const reading = readLocaleDecimal(input, locale);
+  if (reading.ok) return reading;
+  const { problem, symbols, char } = reading;
+  const { decimal, group } = symbols;
+  const message =
+    problem === 'EMPTY'
+      ? 'enter an amount'
+      : problem === 'NEGATIVE'
+        ? 'the amount must not be negative'
+        : problem === 'AMBIGUOUS_SEPARATOR'
+          ? `"${group}" groups thousands in this language; write decimals after "${decimal}"`
+          : problem === 'MISPLACED_SEPARATOR'
+            ? char === decimal
+              ? `"${decimal}" may appear only once`
+              : char === group
+                ? `"${group}" groups thousands and cannot follow "${decimal}"`
+                : `"${group}" must separate groups of ${symbols.primaryGroupSize} digits`
+            : char !== undefined
+              ? `${JSON.stringify(char)} is not a digit or a separator of this language`
+              : typeof input === 'string'
+                ? 'the amount needs at least one digit'
+                : 'the amount must be text';
+  return { ok: false, problem, message, symbols };
 }
