@@ -10,63 +10,48 @@
  * trailing fraction zeros (`"010.50"` → `"10.5"`, `"-0"` → `"0"`).
  */
 
+import { describe } from './describe';
+
 /** A string holding an exact decimal number, such as `"10"` or `"0.25"`. */
 export type DecimalString = string;
 
 const DECIMAL_PATTERN = /^-?\d+(?:\.\d+)?$/;
 
-/** value = units / 10^scale */
-interface ScaledInteger {
-  units: bigint;
-  scale: number;
-}
+/** `[units, scale]`: the value is units / 10^scale. */
+type ScaledInteger = [bigint, number];
 
 /** Whether `value` is a decimal string this library accepts (`"12"`, `"-0.5"`; not `"1e5"`, `"NaN"`, `""`). */
 export function isDecimalString(value: unknown): value is DecimalString {
   return typeof value === 'string' && DECIMAL_PATTERN.test(value);
 }
 
-function parse(value: DecimalString, argumentName: string): ScaledInteger {
+function parse(value: DecimalString, argumentName = 'value'): ScaledInteger {
   if (!isDecimalString(value)) {
     throw new TypeError(`${argumentName} must be a decimal string like "12.50", got ${describe(value)}`);
   }
-  const negative = value.startsWith('-');
-  const unsigned = negative ? value.slice(1) : value;
-  const dot = unsigned.indexOf('.');
-  const fraction = dot === -1 ? '' : unsigned.slice(dot + 1);
-  const digits = dot === -1 ? unsigned : unsigned.slice(0, dot) + fraction;
-  const units = BigInt(digits);
-  return { units: negative ? -units : units, scale: fraction.length };
+  const [integer = '', fraction = ''] = value.split('.');
+  return [BigInt(integer + fraction), fraction.length];
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-    return `${typeof value} ${String(value)}`;
-  }
-  return value === null ? 'null' : typeof value;
+function format([units, scale]: ScaledInteger): DecimalString {
+  const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+  const cut = digits.length - scale;
+  // Trailing fraction zeros go, and the point with them when nothing is left after it.
+  const canonical = `${digits.slice(0, cut)}.${digits.slice(cut)}`.replace(/\.0*$|(\.\d*?)0+$/, '$1');
+  return units < 0n ? `-${canonical}` : canonical;
 }
 
-function format({ units, scale }: ScaledInteger): DecimalString {
-  const negative = units < 0n;
-  let digits = (negative ? -units : units).toString();
-  if (scale > 0) {
-    digits = digits.padStart(scale + 1, '0');
-    const integer = digits.slice(0, digits.length - scale);
-    const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
-    digits = fraction === '' ? integer : `${integer}.${fraction}`;
-  }
-  return negative && /[1-9]/.test(digits) ? `-${digits}` : digits;
-}
-
-function align(a: ScaledInteger, b: ScaledInteger): [bigint, bigint, number] {
-  const scale = Math.max(a.scale, b.scale);
-  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
+/** Both operands at the larger scale. */
+function align(a: DecimalString, b: DecimalString, names = ['a', 'b']): [bigint, bigint, number] {
+  const [x, xScale] = parse(a, names[0]);
+  const [y, yScale] = parse(b, names[1]);
+  const scale = Math.max(xScale, yScale);
+  return [x * 10n ** BigInt(scale - xScale), y * 10n ** BigInt(scale - yScale), scale];
 }
 
 /** The canonical form of a decimal string (`"007.50"` → `"7.5"`). Throws `TypeError` on anything else. */
 export function normalizeDecimal(value: DecimalString): DecimalString {
-  return format(parse(value, 'value'));
+  return format(parse(value));
 }
 
 /**
@@ -80,36 +65,29 @@ export function decimalFromNumber(value: number): DecimalString {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new TypeError(`expected a finite number, got ${describe(value)}`);
   }
-  const text = String(value);
-  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!match) return normalizeDecimal(text);
-  const [, sign = '', integer = '', fraction = '', exponentText = '0'] = match;
-  const exponent = Number(exponentText);
-  const digits = integer + fraction;
-  const scale = fraction.length - exponent;
-  const units = BigInt(sign + digits);
-  return scale >= 0
-    ? format({ units, scale })
-    : format({ units: units * 10n ** BigInt(-scale), scale: 0 });
+  const [mantissa = '', exponent = 0] = String(value).split('e');
+  const [units, scale] = parse(mantissa);
+  const shifted = scale - Number(exponent);
+  return format(shifted >= 0 ? [units, shifted] : [units * 10n ** BigInt(-shifted), 0]);
 }
 
 /** `a + b`, exactly. */
 export function addDecimals(a: DecimalString, b: DecimalString): DecimalString {
-  const [x, y, scale] = align(parse(a, 'a'), parse(b, 'b'));
-  return format({ units: x + y, scale });
+  const [x, y, scale] = align(a, b);
+  return format([x + y, scale]);
 }
 
 /** `a - b`, exactly. */
 export function subtractDecimals(a: DecimalString, b: DecimalString): DecimalString {
-  const [x, y, scale] = align(parse(a, 'a'), parse(b, 'b'));
-  return format({ units: x - y, scale });
+  const [x, y, scale] = align(a, b);
+  return format([x - y, scale]);
 }
 
 /** `a × b`, exactly. */
 export function multiplyDecimals(a: DecimalString, b: DecimalString): DecimalString {
-  const x = parse(a, 'a');
-  const y = parse(b, 'b');
-  return format({ units: x.units * y.units, scale: x.scale + y.scale });
+  const [x, xScale] = parse(a, 'a');
+  const [y, yScale] = parse(b, 'b');
+  return format([x * y, xScale + yScale]);
 }
 
 /**
@@ -119,41 +97,36 @@ export function multiplyDecimals(a: DecimalString, b: DecimalString): DecimalStr
  * when `b` is zero.
  */
 export function ceilDivideDecimals(a: DecimalString, b: DecimalString): DecimalString {
-  const [x, y] = align(parse(a, 'a'), parse(b, 'b'));
+  const [x, y] = align(a, b);
   if (y === 0n) throw new RangeError('ceilDivideDecimals: b must not be zero');
   // With a positive divisor, BigInt division truncates toward zero, so a
   // positive remainder means the true quotient lies above the truncated one.
   const [numerator, divisor] = y < 0n ? [-x, -y] : [x, y];
   const quotient = numerator / divisor;
-  return format({ units: numerator % divisor > 0n ? quotient + 1n : quotient, scale: 0 });
+  return format([numerator % divisor > 0n ? quotient + 1n : quotient, 0]);
 }
 
 /** Digits after the point of a decimal string's canonical form (`"1.50"` → 1, `"12"` → 0, `"0.000"` → 0). */
 export function decimalFractionDigits(value: DecimalString): number {
-  const canonical = normalizeDecimal(value);
-  const dot = canonical.indexOf('.');
-  return dot === -1 ? 0 : canonical.length - dot - 1;
+  return normalizeDecimal(value).split('.')[1]?.length ?? 0;
 }
 
 /** The exact sum of a list of decimal strings (`"0"` for an empty list). */
 export function sumDecimals(values: Iterable<DecimalString>): DecimalString {
-  let total: ScaledInteger = { units: 0n, scale: 0 };
-  for (const value of values) {
-    const [x, y, scale] = align(total, parse(value, 'value'));
-    total = { units: x + y, scale };
-  }
-  return format(total);
+  let total = '0';
+  for (const value of values) total = addDecimals(total, value);
+  return total;
 }
 
 /** `-1` when `a < b`, `0` when equal, `1` when `a > b`; exact at any size. */
 export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
-  const [x, y] = align(parse(a, 'a'), parse(b, 'b'));
+  const [x, y] = align(a, b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The sign of a decimal string: `-1`, `0` or `1`. */
 export function decimalSign(value: DecimalString): -1 | 0 | 1 {
-  const { units } = parse(value, 'value');
+  const [units] = parse(value);
   return units < 0n ? -1 : units > 0n ? 1 : 0;
 }
 
@@ -166,7 +139,7 @@ const RATIO_DIGITS = 15n;
  * Throws `RangeError` when `whole` is zero.
  */
 export function decimalRatio(part: DecimalString, whole: DecimalString): number {
-  const [x, y] = align(parse(part, 'part'), parse(whole, 'whole'));
+  const [x, y] = align(part, whole, ['part', 'whole']);
   if (y === 0n) throw new RangeError('decimalRatio: whole must not be zero');
   const quotient = (x * 10n ** RATIO_DIGITS) / y;
   return Number(quotient) / 10 ** Number(RATIO_DIGITS);
@@ -187,11 +160,11 @@ export function roundDecimal(
   if (!Number.isInteger(fractionDigits) || fractionDigits < 0) {
     throw new RangeError(`fractionDigits must be a whole number >= 0, got ${fractionDigits}`);
   }
-  const parsed = parse(value, 'value');
-  if (parsed.scale <= fractionDigits) return format(parsed);
-  const divisor = 10n ** BigInt(parsed.scale - fractionDigits);
-  const negative = parsed.units < 0n;
-  const magnitude = negative ? -parsed.units : parsed.units;
+  const [units, scale] = parse(value);
+  if (scale <= fractionDigits) return format([units, scale]);
+  const divisor = 10n ** BigInt(scale - fractionDigits);
+  const negative = units < 0n;
+  const magnitude = negative ? -units : units;
   let quotient = magnitude / divisor;
   const remainder = magnitude % divisor;
   if (remainder !== 0n) {
@@ -204,7 +177,7 @@ export function roundDecimal(
       (mode === 'halfEven' && (twice > divisor || (twice === divisor && quotient % 2n === 1n)));
     if (awayFromZero) quotient += 1n;
   }
-  return format({ units: negative ? -quotient : quotient, scale: fractionDigits });
+  return format([negative ? -quotient : quotient, fractionDigits]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CreditsError, type CreditsErrorCode } from './errors';
+import { CreditsError, type CreditsErrorCode, type CreditsErrorOptions } from './errors';
 
 /** HTTP methods the proxy contract uses. */
 export type CreditsHttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -62,41 +62,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function codeForStatus(status: number): CreditsErrorCode {
-  if (status === 401) return 'UNAUTHORIZED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status >= 500) return 'SERVER';
-  return 'HTTP';
-}
-
-function buildUrl(baseUrl: string, request: CreditsRequest): string {
-  if (!request.path.startsWith('/')) {
-    throw new TypeError(`CreditsRequest.path must start with "/", got ${JSON.stringify(request.path)}`);
-  }
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(request.query ?? {})) {
-    if (value !== undefined && value !== null) params.append(key, String(value));
-  }
-  const search = params.toString();
-  return `${baseUrl.replace(/\/+$/, '')}${request.path}${search === '' ? '' : `?${search}`}`;
-}
-
-function isJsonContentType(contentType: string | null): boolean {
-  return contentType !== null && /^application\/([\w.+-]+\+)?json\b/i.test(contentType.trim());
-}
-
-/** The proxy's error body is `{ error: { code, message } }`; take its message when it has one. */
-function serverMessage(text: string): string | undefined {
-  try {
-    const body: unknown = JSON.parse(text);
-    const error = (body as { error?: { message?: unknown } } | null)?.error;
-    return typeof error?.message === 'string' ? error.message.slice(0, 500) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const STATUS_CODES: Record<number, CreditsErrorCode> = { 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'RATE_LIMITED' };
 
 /**
  * A {@link CreditsFetcher} over `fetch`, for the proxy from
@@ -113,13 +79,17 @@ export function createHttpFetcher(options: HttpFetcherOptions): CreditsFetcher {
   if (typeof baseUrl !== 'string') throw new TypeError('createHttpFetcher: baseUrl must be a string');
   if (!(timeoutMs > 0)) throw new RangeError(`createHttpFetcher: timeoutMs must be > 0, got ${timeoutMs}`);
 
-  return async function httpFetcher(request) {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const url = buildUrl(baseUrl, request);
-    const label = `${request.method} ${request.path}`;
-    if (request.signal?.aborted) {
-      throw new CreditsError('ABORTED', `${label} was cancelled`, { cause: request.signal.reason });
-    }
+  return async function httpFetcher({ method, path, query = {}, body, headers: extraHeaders, signal }) {
+    if (!path.startsWith('/')) throw new TypeError(`CreditsRequest.path must start with "/", got ${JSON.stringify(path)}`);
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value != null) search.append(key, String(value));
+    const queryString = search.toString();
+    const url = `${baseUrl.replace(/\/+$/, '')}${path}${queryString && `?${queryString}`}`;
+    const label = `${method} ${path}`;
+    const fail = (code: CreditsErrorCode, message: string, details?: CreditsErrorOptions) =>
+      new CreditsError(code, `${label} ${message}`, details);
+    const cancelled = (cause: unknown) => fail('ABORTED', 'was cancelled', { cause });
+    if (signal?.aborted) throw cancelled(signal.reason);
 
     // One controller ends the request for either reason; the flag tells which.
     const controller = new AbortController();
@@ -129,60 +99,58 @@ export function createHttpFetcher(options: HttpFetcherOptions): CreditsFetcher {
       controller.abort();
     }, timeoutMs);
     const onCallerAbort = () => controller.abort();
-    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const failure = (error: unknown): CreditsError => {
-      if (timedOut) return new CreditsError('TIMEOUT', `${label} timed out after ${timeoutMs} ms`, { cause: error });
-      if (request.signal?.aborted) return new CreditsError('ABORTED', `${label} was cancelled`, { cause: error });
-      return new CreditsError('NETWORK', `${label} could not reach the credits server`, { cause: error });
-    };
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
 
     try {
       const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
       headers.set('Accept', 'application/json');
-      for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
-      let body: string | undefined;
-      if (request.body !== undefined) {
-        headers.set('Content-Type', 'application/json');
-        body = JSON.stringify(request.body);
-      }
+      for (const [name, value] of Object.entries(extraHeaders ?? {})) headers.set(name, value);
+      if (body !== undefined) headers.set('Content-Type', 'application/json');
 
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(url, { method: request.method, headers, body, credentials, signal: controller.signal });
+        const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials, signal: controller.signal };
+        response = await (options.fetch ?? globalThis.fetch)(url, init);
         text = await response.text();
-      } catch (error) {
-        throw failure(error);
+      } catch (cause) {
+        throw timedOut
+          ? fail('TIMEOUT', `timed out after ${timeoutMs} ms`, { cause })
+          : signal?.aborted
+            ? cancelled(cause)
+            : fail('NETWORK', 'could not reach the credits server', { cause });
       }
 
+      const { status } = response;
       const contentType = response.headers.get('Content-Type');
       if (!response.ok) {
-        const code = codeForStatus(response.status);
-        const retryAfterMs =
-          response.status === 429 || response.status === 503
-            ? parseRetryAfter(response.headers.get('Retry-After'))
-            : undefined;
-        const detail = isJsonContentType(contentType) ? serverMessage(text) : undefined;
-        const statusText = response.statusText ? ` ${response.statusText}` : '';
-        throw new CreditsError(
-          code,
-          `${label} failed with HTTP ${response.status}${statusText}${detail ? `: ${detail}` : ''}`,
-          { status: response.status, retryAfterMs },
+        const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+        const detail = contentType && /^application\/([\w.+-]+\+)?json\b/i.test(contentType.trim()) ? serverMessage(text) : undefined;
+        throw fail(
+          STATUS_CODES[status] ?? (status >= 500 ? 'SERVER' : 'HTTP'),
+          `failed with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}${detail ? `: ${detail}` : ''}`,
+          { status, retryAfterMs },
         );
       }
       if (text.trim() === '') return null;
       try {
         return JSON.parse(text) as unknown;
-      } catch (error) {
-        throw new CreditsError(
-          'INVALID_RESPONSE',
-          `${label} answered HTTP ${response.status} with a body that is not JSON (Content-Type: ${contentType ?? 'none'})`,
-          { status: response.status, cause: error },
-        );
+      } catch (cause) {
+        throw fail('INVALID_RESPONSE', `answered HTTP ${status} with a body that is not JSON (Content-Type: ${contentType ?? 'none'})`, { status, cause });
       }
     } finally {
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onCallerAbort);
+      signal?.removeEventListener('abort', onCallerAbort);
     }
   };
+}
+
+/** The proxy's error body is `{ error: { code, message } }`; take its message when it has one. */
+function serverMessage(text: string): string | undefined {
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } } | null)?.error?.message;
+    return typeof message === 'string' ? message.slice(0, 500) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { getCurrencyMinorDigits, isCurrency, type Currency } from './currencies';
-import { describe, isObject, mustBe, ONE_OF_CURRENCIES } from './read';
+import { describe, isObject } from './describe';
+import { mustBe, ONE_OF_CURRENCIES } from './read';
 import {
   ceilDivideDecimals,
   decimalSign,

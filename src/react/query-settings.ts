@@ -1,5 +1,6 @@
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { shouldRetryCreditsError, toCreditsError, type CreditsError } from '../core';
+import { shouldRetryCreditsError, toCreditsError, type CreditsError, type CreditsFetcher, type CreditsQueryOptionsOptions } from '../core';
 import { useCreditGrantsConfig, type CreditGrantsConfig } from './context';
 
 type ErrorCallback = ((error: CreditsError) => void) | undefined;
@@ -55,4 +56,44 @@ export function useCreditsQuerySettings(caller: string): CreditsQuerySettings {
 /** The query's error as a `CreditsError` (errors from a host's own cache writes included), with a stable identity. */
 export function useCreditsError(error: unknown): CreditsError | null {
   return useMemo(() => (error === null || error === undefined ? null : toCreditsError(error)), [error]);
+}
+
+/** What every credits query hook returns besides its data. */
+export interface CreditsQueryState {
+  /** No data yet and it is loading. */
+  isLoading: boolean;
+  /** A request is in flight (first load or background refresh). */
+  isFetching: boolean;
+  /** The last request failed; data already loaded stays beside the error. */
+  isError: boolean;
+  /** Why the last request failed, or `null`. */
+  error: CreditsError | null;
+  /** Fetches again. */
+  refetch: () => Promise<unknown>;
+  /** When the data was last fetched (ms since the epoch), `0` before that. */
+  dataUpdatedAt: number;
+}
+
+/**
+ * `useQuery` over a core query-options builder, with the provider's client,
+ * scope, staleness and retry: the query's {@link CreditsQueryState} and what
+ * `select` (a module-level function) makes of its data, with a stable
+ * identity while neither changes.
+ */
+export function useCreditsQuery<T, R>(
+  caller: string,
+  build: (fetcher: CreditsFetcher, options: CreditsQueryOptionsOptions) => { queryKey: QueryKey; queryFn: (context: { signal: AbortSignal }) => Promise<T> },
+  enabled: boolean,
+  select: (data: T | undefined) => R,
+  extra?: { initialData?: () => T | undefined; initialDataUpdatedAt?: () => number | undefined },
+): CreditsQueryState & R {
+  const { config, retry } = useCreditsQuerySettings(caller);
+  const { fetcher, queryKeyScope, staleTime, queryClient } = config;
+  const query = useQuery({ ...build(fetcher, { scope: queryKeyScope, staleTime }), ...extra, retry, enabled }, queryClient);
+  const { data, isLoading, isFetching, isError, refetch, dataUpdatedAt } = query;
+  const error = useCreditsError(query.error);
+  return useMemo(
+    () => ({ ...select(data), isLoading, isFetching, isError, error, refetch, dataUpdatedAt }),
+    [select, data, isLoading, isFetching, isError, error, refetch, dataUpdatedAt],
+  );
 }

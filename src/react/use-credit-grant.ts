@@ -1,4 +1,4 @@
-import { useQuery, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
   CreditsError,
@@ -8,9 +8,9 @@ import {
   invalidCreditGrantIdReason,
   type CreditGrant,
   type CreditGrantPage,
-  type CreditGrantQueryKey,
 } from '../core';
-import { useCreditsError, useCreditsQuerySettings } from './query-settings';
+import { useCreditGrantsConfig } from './context';
+import { useCreditsQuery, type CreditsQueryState } from './query-settings';
 
 /** Options of {@link useCreditGrant}. */
 export interface UseCreditGrantOptions {
@@ -18,42 +18,24 @@ export interface UseCreditGrantOptions {
   enabled?: boolean;
 }
 
-/** What {@link useCreditGrant} returns. */
-export interface UseCreditGrantResult {
+/** What {@link useCreditGrant} returns: `isError` also when the id cannot name a grant, with `NOT_FOUND` for an unknown grant (or an empty id). */
+export interface UseCreditGrantResult extends CreditsQueryState {
   /** The grant, once known (at once when a loaded list page has it). */
   grant: CreditGrant | undefined;
-  /** No grant yet and it is loading. */
-  isLoading: boolean;
-  /** A request for it is in flight (first load or background refresh). */
-  isFetching: boolean;
-  /** The last request failed, or the id cannot name a grant. */
-  isError: boolean;
-  /** Why: `NOT_FOUND` for an unknown grant (or an empty id), … ; `null` when fine. */
-  error: CreditsError | null;
-  /** Fetches the grant again. */
-  refetch: () => Promise<unknown>;
-  /** When the grant was last fetched (ms since the epoch), `0` before that. */
-  dataUpdatedAt: number;
-}
-
-interface CachedGrant {
-  grant: CreditGrant;
-  updatedAt: number;
 }
 
 /** The grant as the freshest cached list page of this scope has it. */
-function findInCachedLists(queryClient: QueryClient, scope: string, id: string): CachedGrant | undefined {
-  let found: CachedGrant | undefined;
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: creditGrantsKeys.lists(scope) })) {
-    const data = query.state.data as InfiniteData<CreditGrantPage> | undefined;
-    const grant = data ? findCreditGrantInPages(data.pages, id) : undefined;
-    if (grant && (!found || query.state.dataUpdatedAt > found.updatedAt)) {
-      found = { grant, updatedAt: query.state.dataUpdatedAt };
-    }
+function findInCachedLists(queryClient: QueryClient, scope: string, id: string): { grant: CreditGrant; updatedAt: number } | undefined {
+  let found: { grant: CreditGrant; updatedAt: number } | undefined;
+  for (const { state } of queryClient.getQueryCache().findAll({ queryKey: creditGrantsKeys.lists(scope) })) {
+    const data = state.data as InfiniteData<CreditGrantPage> | undefined;
+    const grant = data && findCreditGrantInPages(data.pages, id);
+    if (grant && (!found || state.dataUpdatedAt > found.updatedAt)) found = { grant, updatedAt: state.dataUpdatedAt };
   }
   return found;
 }
 
+const select = (grant: CreditGrant | undefined) => ({ grant });
 const resolved = () => Promise.resolve();
 
 /**
@@ -63,34 +45,33 @@ const resolved = () => Promise.resolve();
  * id gives the same code at once, without a request.
  */
 export function useCreditGrant(id: string, options: UseCreditGrantOptions = {}): UseCreditGrantResult {
-  const { enabled = true } = options;
-  const { config, retry } = useCreditsQuerySettings('useCreditGrant');
-  const { fetcher, queryKeyScope, staleTime, queryClient } = config;
+  const { queryClient, queryKeyScope } = useCreditGrantsConfig('useCreditGrant');
   const idProblem = invalidCreditGrantIdReason(id);
-
-  const query = useQuery<CreditGrant, CreditsError, CreditGrant, CreditGrantQueryKey>(
+  const query = useCreditsQuery(
+    'useCreditGrant',
+    (fetcher, queryOptions) => creditGrantQueryOptions(fetcher, id, queryOptions),
+    (options.enabled ?? true) && idProblem === null,
+    select,
     {
-      ...creditGrantQueryOptions(fetcher, id, { scope: queryKeyScope, staleTime }),
-      retry,
-      enabled: enabled && idProblem === null,
       // Read when the cache entry is created, i.e. the first time this id is asked for.
       initialData: () => findInCachedLists(queryClient, queryKeyScope, id)?.grant,
       initialDataUpdatedAt: () => findInCachedLists(queryClient, queryKeyScope, id)?.updatedAt,
     },
-    queryClient,
   );
-  const { data, isLoading, isFetching, isError, refetch, dataUpdatedAt } = query;
-  const queryError = useCreditsError(query.error);
   const idError = useMemo(
-    () => (idProblem === null ? null : new CreditsError('NOT_FOUND', `useCreditGrant: the credit grant id ${idProblem}`)),
+    () =>
+      idProblem === null
+        ? null
+        : {
+            grant: undefined,
+            isLoading: false,
+            isFetching: false,
+            isError: true,
+            error: new CreditsError('NOT_FOUND', `useCreditGrant: the credit grant id ${idProblem}`),
+            refetch: resolved,
+            dataUpdatedAt: 0,
+          },
     [idProblem],
   );
-
-  return useMemo(
-    () =>
-      idError
-        ? { grant: undefined, isLoading: false, isFetching: false, isError: true, error: idError, refetch: resolved, dataUpdatedAt: 0 }
-        : { grant: data, isLoading, isFetching, isError, error: queryError, refetch, dataUpdatedAt },
-    [idError, data, isLoading, isFetching, isError, queryError, refetch, dataUpdatedAt],
-  );
+  return idError ?? query;
 }

@@ -9,6 +9,7 @@ import {
   type CreditsError,
   type InvalidCreditGrant,
 } from '../core';
+import type { CreditGrantsConfig } from './context';
 import { useCreditsError, useCreditsQuerySettings } from './query-settings';
 
 /** Options of {@link useCreditGrants}. */
@@ -60,6 +61,8 @@ export interface CreditGrantsQueryState {
   /** Whether the first page has arrived (the list may still have more). */
   hasData: boolean;
   result: UseCreditGrantsResult;
+  /** The provider's configuration. */
+  config: CreditGrantsConfig;
 }
 
 /** {@link useCreditGrants}, plus what the summary needs to know about completeness. */
@@ -115,7 +118,7 @@ export function useCreditGrantsQuery(options: UseCreditGrantsOptions, caller: st
     }),
     [flattened, hasNextPage, fetchNextPage, isFetchingNextPage, isLoading, isFetching, isError, isFetchNextPageError, error, refetch, dataUpdatedAt],
   );
-  return { hasData: data !== undefined, result };
+  return { hasData: data !== undefined, result, config };
 }
 
 /**

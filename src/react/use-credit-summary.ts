@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
 import {
   getCalendarDate,
-  summarizeCreditGrants,
-  type CalendarDate,
+  summarizeCreditGrantsOnDate,
   type CreditSummaryEntry,
   type CreditsError,
   type InvalidCreditGrant,
 } from '../core';
-import { useCreditGrantsConfig } from './context';
 import { useCreditGrantsQuery } from './use-credit-grants';
 
 /** Options of {@link useCreditSummary}. */
@@ -38,14 +36,6 @@ export interface UseCreditSummaryResult {
 
 const NO_SUMMARY: CreditSummaryEntry[] = Object.freeze([]) as unknown as CreditSummaryEntry[];
 
-/** Noon UTC of a day, read in UTC, is that day in any zone, so the summary depends on the day alone. */
-function noonUtc(day: CalendarDate): Date {
-  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  const instant = new Date(Date.UTC(2000, 0, 1, 12));
-  instant.setUTCFullYear(year, month - 1, date);
-  return instant;
-}
-
 /**
  * Per unit (currency or metric), the exact totals of the credit usable today
  * (see `summarizeCreditGrants`), "today" being the provider's `now` in its
@@ -63,14 +53,13 @@ function noonUtc(day: CalendarDate): Date {
  */
 export function useCreditSummary(options: UseCreditSummaryOptions = {}): UseCreditSummaryResult {
   const { enabled = true } = options;
-  const config = useCreditGrantsConfig('useCreditSummary');
-  const { hasData, result: list } = useCreditGrantsQuery({ pageSize: 100, fetchAll: true, enabled }, 'useCreditSummary');
+  const { hasData, result: list, config } = useCreditGrantsQuery({ pageSize: 100, fetchAll: true, enabled }, 'useCreditSummary');
   const { grants, invalid, hasNextPage, isFetching, isError, error, refetch, dataUpdatedAt } = list;
 
   const complete = enabled && hasData && !hasNextPage;
   const today = getCalendarDate(config.now(), config.timeZone);
   const summary = useMemo(
-    () => (complete ? summarizeCreditGrants(grants, { today: noonUtc(today), timeZone: 'UTC' }) : NO_SUMMARY),
+    () => (complete ? summarizeCreditGrantsOnDate(grants, today) : NO_SUMMARY),
     [complete, grants, today],
   );
   // Between two pages nothing is in flight, yet the summary is still on its way.

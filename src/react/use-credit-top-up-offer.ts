@@ -1,12 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import {
-  creditTopUpOfferQueryOptions,
-  type CreditsError,
-  type CreditTopUpOffer,
-  type CreditTopUpOfferQueryKey,
-} from '../core';
-import { useCreditsError, useCreditsQuerySettings } from './query-settings';
+import { creditTopUpOfferQueryOptions, type CreditTopUpOffer } from '../core';
+import { useCreditsQuery, type CreditsQueryState } from './query-settings';
 
 /** Options of {@link useCreditTopUpOffer}. */
 export interface UseCreditTopUpOfferOptions {
@@ -14,23 +7,13 @@ export interface UseCreditTopUpOfferOptions {
   enabled?: boolean;
 }
 
-/** What {@link useCreditTopUpOffer} returns. */
-export interface UseCreditTopUpOfferResult {
+/** What {@link useCreditTopUpOffer} returns (`isError` with `NOT_FOUND` when the proxy has no `topUp` option). */
+export interface UseCreditTopUpOfferResult extends CreditsQueryState {
   /** What the customer can buy and at what price, once loaded. */
   offer: CreditTopUpOffer | undefined;
-  /** No offer yet and it is loading. */
-  isLoading: boolean;
-  /** A request is in flight. */
-  isFetching: boolean;
-  /** The last request failed (`NOT_FOUND` when the proxy has no `topUp` option). */
-  isError: boolean;
-  /** Why the last request failed, or `null`. */
-  error: CreditsError | null;
-  /** Fetches the offer again. */
-  refetch: () => Promise<unknown>;
-  /** When the offer was last fetched (ms since the epoch), `0` before that. */
-  dataUpdatedAt: number;
 }
+
+const select = (offer: CreditTopUpOffer | undefined) => ({ offer });
 
 /**
  * The top-up offer from the proxy's `GET /credits/top-up`: the unit sold,
@@ -39,19 +22,5 @@ export interface UseCreditTopUpOfferResult {
  * `checkTopUpAmount(amount, offer)`.
  */
 export function useCreditTopUpOffer(options: UseCreditTopUpOfferOptions = {}): UseCreditTopUpOfferResult {
-  const { enabled = true } = options;
-  const { config, retry } = useCreditsQuerySettings('useCreditTopUpOffer');
-  const { fetcher, queryKeyScope, staleTime, queryClient } = config;
-
-  const query = useQuery<CreditTopUpOffer, CreditsError, CreditTopUpOffer, CreditTopUpOfferQueryKey>(
-    { ...creditTopUpOfferQueryOptions(fetcher, { scope: queryKeyScope, staleTime }), retry, enabled },
-    queryClient,
-  );
-  const { data, isLoading, isFetching, isError, refetch, dataUpdatedAt } = query;
-  const error = useCreditsError(query.error);
-
-  return useMemo(
-    () => ({ offer: data, isLoading, isFetching, isError, error, refetch, dataUpdatedAt }),
-    [data, isLoading, isFetching, isError, error, refetch, dataUpdatedAt],
-  );
+  return useCreditsQuery('useCreditTopUpOffer', creditTopUpOfferQueryOptions, options.enabled ?? true, select);
 }
