@@ -12,10 +12,12 @@ import {
   CreditGrantDetailsDialog,
   CreditGrantHistory,
   CreditGrantsProvider,
+  CreditTopUpDialog,
   createHttpFetcher,
 } from '../dist/index.js';
 
 const fetcher = createHttpFetcher({ baseUrl: '/api/credits' });
+const button = (label) => h('button', { type: 'button' }, label);
 
 function CreditsPage() {
   return h(
@@ -25,7 +27,8 @@ function CreditsPage() {
     h(CreditExpiryWarning),
     h(CreditBalanceMeter, { grantId: 'welcome-credit' }),
     h(CreditGrantHistory),
-    h(CreditGrantDetailsDialog, { grantId: 'welcome-credit', trigger: h('button', { type: 'button' }, 'Details') }),
+    h(CreditGrantDetailsDialog, { grantId: 'welcome-credit', trigger: button('Details') }),
+    h(CreditTopUpDialog, { trigger: button('Buy credit') }),
   );
 }
 

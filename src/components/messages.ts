@@ -1,3 +1,4 @@
+import { cached } from '../core/cache';
 import { getAmountFormatter } from '../core/format';
 
 /**
@@ -193,17 +194,13 @@ export function formatPluralMessage(
   locale: string,
   values: MessageValues = {},
 ): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  const form = message[rules.select(count)] ?? message.other;
+  const form = message[cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count)] ?? message.other;
   return formatMessage(form, { count: getAmountFormatter(locale, null).format(count), ...values });
 }
 
 const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
-const directions = new Map<string, 'ltr' | 'rtl' | undefined>();
+// '' for a message with no letters of its own.
+const directions = new Map<string, 'ltr' | 'rtl' | ''>();
 
 /**
  * The reading direction of a message's own wording: that of its first letter
@@ -215,9 +212,10 @@ const directions = new Map<string, 'ltr' | 'rtl' | undefined>();
  */
 export function messageDirection(message: string | PluralMessage): 'ltr' | 'rtl' | undefined {
   const template = typeof message === 'string' ? message : message.other;
-  if (directions.has(template)) return directions.get(template);
-  const letter = /\p{L}/u.exec(template.replace(/\{\w+\}/g, ''))?.[0];
-  const direction = letter === undefined ? undefined : RIGHT_TO_LEFT_LETTER.test(letter) ? 'rtl' : 'ltr';
-  directions.set(template, direction);
-  return direction;
+  return (
+    cached(directions, template, () => {
+      const letter = /\p{L}/u.exec(template.replace(/\{\w+\}/g, ''))?.[0];
+      return letter === undefined ? '' : RIGHT_TO_LEFT_LETTER.test(letter) ? 'rtl' : 'ltr';
+    }) || undefined
+  );
 }

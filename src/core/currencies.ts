@@ -1,3 +1,5 @@
+import { cached } from './cache';
+
 /**
  * Every currency code of Sequence's `Currency` enum (32 codes), in the order of
  * Sequence's schema. Sequence rejects any other code, so we do too.
@@ -26,11 +28,5 @@ const minorDigitsCache = new Map<Currency, number>();
  * that display and rounding rules agree with what the formatter shows.
  */
 export function getCurrencyMinorDigits(currency: Currency): number {
-  let digits = minorDigitsCache.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-    minorDigitsCache.set(currency, digits);
-  }
-  return digits;
+  return cached(minorDigitsCache, currency, () => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
 }

@@ -1,6 +1,7 @@
 import { differenceInCalendarDays, isExists } from 'date-fns';
 import { compareDecimals } from './decimal';
 import type { CalendarDate, CreditGrant } from './types';
+import { cached } from './cache';
 
 const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -37,19 +38,11 @@ export function getCalendarDate(instant: Date, timeZone?: string): CalendarDate 
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new TypeError('expected a valid Date instant for "today"');
   }
-  const key = timeZone ?? '';
-  let formatter = dayFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormatters.set(key, formatter);
-  }
+  const formatter = cached(
+    dayFormatters,
+    timeZone ?? '',
+    () => new Intl.DateTimeFormat('en-US', { timeZone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
   let year = '';
   let month = '';
   let day = '';

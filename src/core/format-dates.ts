@@ -1,5 +1,6 @@
 import { isCalendarDate } from './dates';
 import type { CalendarDate } from './types';
+import { cached } from './cache';
 
 // Formatters are cached: building an Intl formatter costs far more than using
 // it, and a history table formats two dates per row.
@@ -7,13 +8,7 @@ const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 
 function cachedDateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let formatter = dateFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options);
-    dateFormatters.set(key, formatter);
-  }
-  return formatter;
+  return cached(dateFormatters, `${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /** Options of {@link formatCalendarDate}. */
@@ -65,12 +60,7 @@ export function formatInstant(instant: string | Date, options: FormatInstantOpti
 }
 
 function relativeFormatter(locale: string): Intl.RelativeTimeFormat {
-  let formatter = relativeFormatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    relativeFormatters.set(locale, formatter);
-  }
-  return formatter;
+  return cached(relativeFormatters, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 }
 
 /** A whole number of days from today in words: "today", "tomorrow", "in 3 days", "2 days ago" (localised). */

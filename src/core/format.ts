@@ -1,6 +1,7 @@
 import { getCurrencyMinorDigits, isCurrency, type Currency } from './currencies';
 import { isDecimalString, normalizeDecimal, type DecimalString } from './decimal';
 import type { CreditType } from './types';
+import { cached } from './cache';
 
 /** What an amount is counted in: a grant, or just the fields that matter. */
 export interface CreditUnit {
@@ -28,11 +29,6 @@ export interface FormatCreditAmountOptions {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function localeKey(locale: string | readonly string[] | undefined): string {
-  if (locale === undefined) return '';
-  return typeof locale === 'string' ? locale : locale.join(',');
-}
-
 /**
  * The shared `Intl.NumberFormat` for a locale and currency (or for plain
  * decimals when `currency` is null). Building one costs far more than using
@@ -47,20 +43,13 @@ export function getAmountFormatter(
   currency: Currency | null,
   fractionDigits?: number,
 ): Intl.NumberFormat {
-  const key = `${localeKey(locale)}|${currency}|${fractionDigits}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    const locales = locale === undefined ? undefined : typeof locale === 'string' ? locale : [...locale];
+  return cached(formatters, `${locale ?? ''}|${currency}|${fractionDigits}`, () => {
     const digits = fractionDigits ?? (currency ? getCurrencyMinorDigits(currency) : 20);
-    formatter = new Intl.NumberFormat(
-      locales,
-      currency
-        ? { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }
-        : { maximumFractionDigits: digits },
+    return new Intl.NumberFormat(
+      typeof locale === 'object' ? [...locale] : locale,
+      currency ? { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } : { maximumFractionDigits: digits },
     );
-    formatters.set(key, formatter);
-  }
-  return formatter;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { normalizeDecimal, type DecimalString } from './decimal';
+import { cached } from './cache';
 
 /** How a locale writes numbers, as `Intl.NumberFormat` shows it. */
 export interface LocaleNumberSymbols {
@@ -45,33 +46,25 @@ const SPACES = new Set([' ', '\u00a0', '\u202f', '\u2009']);
 const APOSTROPHES = new Set(["'", '\u2019']);
 const MINUS_SIGNS = new Set(['-', '\u2212', '\u2012', '\u2013']);
 
-function keyOf(locale: string | readonly string[] | undefined): string {
-  return locale === undefined ? '' : typeof locale === 'string' ? locale : locale.join(',');
-}
-
 /**
  * The separators, digits and group sizes of a locale, learnt from
  * `Intl.NumberFormat(locale).formatToParts` (so they are what the same
  * locale's formatted amounts show), normalised with NFKC like typed input.
  */
 export function getLocaleNumberSymbols(locale?: string | readonly string[]): LocaleNumberSymbols {
-  const key = keyOf(locale);
-  let symbols = symbolsCache.get(key);
-  if (!symbols) {
-    const locales = locale === undefined ? undefined : typeof locale === 'string' ? locale : [...locale];
+  return cached(symbolsCache, String(locale ?? ''), () => {
+    const locales = typeof locale === 'object' ? [...locale] : locale;
     const parts = new Intl.NumberFormat(locales, { maximumFractionDigits: 1 }).formatToParts(1234567.5);
     const integers = parts.filter((part) => part.type === 'integer').map((part) => part.value);
     const digitFormat = new Intl.NumberFormat(locales, { useGrouping: false });
-    symbols = {
+    return {
       decimal: (parts.find((part) => part.type === 'decimal')?.value ?? '.').normalize('NFKC'),
       group: (parts.find((part) => part.type === 'group')?.value ?? ',').normalize('NFKC'),
       digits: Array.from({ length: 10 }, (_, digit) => digitFormat.format(digit).normalize('NFKC')),
       primaryGroupSize: integers[integers.length - 1]?.length ?? 3,
       secondaryGroupSize: integers.length > 2 ? (integers[integers.length - 2]?.length ?? 3) : (integers[integers.length - 1]?.length ?? 3),
     };
-    symbolsCache.set(key, symbols);
-  }
-  return symbols;
+  });
 }
 
 function isGroupCharacter(char: string, group: string): boolean {

@@ -89,7 +89,7 @@ export function commonQueryOptions(fetcher: unknown, builder: string, options: C
   return {
     staleTime: typeof staleTime === 'number' && staleTime >= 0 ? staleTime : DEFAULT_CREDITS_STALE_TIME_MS,
     retry: shouldRetryCreditsError,
-    retryDelay: (failureCount, error) => creditsRetryDelay(failureCount, error),
+    retryDelay: creditsRetryDelay,
   };
 }
 

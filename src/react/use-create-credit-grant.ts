@@ -85,19 +85,16 @@ export function useCreateCreditGrant(options: UseCreateCreditGrantOptions = {}):
   const mutation = useMutation<Purchase, CreditsError, MutationVariables>(
     {
       mutationKey: [...creditGrantsKeys.scope(queryKeyScope), 'create-grant'],
-      mutationFn: async ({ amount, unit, idempotencyKey }) => {
-        const grant = await createCreditGrant(fetcher, { amount, unit, idempotencyKey });
-        return { grant, purchasedAt: Date.now() };
-      },
+      mutationFn: async (variables) => ({ grant: await createCreditGrant(fetcher, variables), purchasedAt: Date.now() }),
       retry,
-      retryDelay: (failureCount, error) => creditsRetryDelay(failureCount, error),
+      retryDelay: creditsRetryDelay,
       onSuccess: async ({ grant }) => {
         keys.current.clear();
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: creditGrantsKeys.lists(queryKeyScope) }),
-          queryClient.invalidateQueries({ queryKey: creditGrantsKeys.details(queryKeyScope) }),
-          queryClient.invalidateQueries({ queryKey: creditGrantsKeys.balances(queryKeyScope) }),
-        ]);
+        await Promise.all(
+          [creditGrantsKeys.lists, creditGrantsKeys.details, creditGrantsKeys.balances].map((key) =>
+            queryClient.invalidateQueries({ queryKey: key(queryKeyScope) }),
+          ),
+        );
         onSuccess?.(grant);
       },
     },
@@ -106,14 +103,11 @@ export function useCreateCreditGrant(options: UseCreateCreditGrantOptions = {}):
   const { mutate, mutateAsync, reset: resetMutation, data, isIdle, isPending, isSuccess, isError } = mutation;
   const error = useCreditsError(mutation.error);
 
-  const withKey = useCallback((variables: CreateCreditGrantVariables): MutationVariables => {
-    const intent = JSON.stringify([normalizeDecimal(variables.amount), variables.unit]);
-    let idempotencyKey = keys.current.get(intent);
-    if (idempotencyKey === undefined) {
-      idempotencyKey = createIdempotencyKey();
-      keys.current.set(intent, idempotencyKey);
-    }
-    return { amount: variables.amount, unit: variables.unit, idempotencyKey };
+  const withKey = useCallback(({ amount, unit }: CreateCreditGrantVariables): MutationVariables => {
+    const intent = JSON.stringify([normalizeDecimal(amount), unit]);
+    const idempotencyKey = keys.current.get(intent) ?? createIdempotencyKey();
+    keys.current.set(intent, idempotencyKey);
+    return { amount, unit, idempotencyKey };
   }, []);
 
   const buy = useCallback((variables: CreateCreditGrantVariables) => mutate(withKey(variables)), [mutate, withKey]);
