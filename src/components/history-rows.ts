@@ -1,4 +1,4 @@
-import { sortByConsumptionOrder } from '../core/consumption';
+import { compareStrings, sortByConsumptionOrder } from '../core/consumption';
 import { getGrantStatusOnDate, isUsableStatus, type CreditGrantStatus } from '../core/dates';
 import { decimalSign } from '../core/decimal';
 import { creditUnitKey } from '../core/summary';
@@ -52,18 +52,11 @@ export function describeHistoryRows(
 const ENDED: ReadonlySet<CreditGrantStatus> = new Set(['expired', 'depleted']);
 
 function byNewest(a: CreditHistoryRow, b: CreditHistoryRow): number {
-  return b.createdAtMs - a.createdAtMs || (a.grant.id < b.grant.id ? -1 : a.grant.id > b.grant.id ? 1 : 0);
+  return b.createdAtMs - a.createdAtMs || compareStrings(a.grant.id, b.grant.id);
 }
 
 function bySoonestExpiry(a: CreditHistoryRow, b: CreditHistoryRow): number {
-  const x = a.grant.expiryDate;
-  const y = b.grant.expiryDate;
-  if (x !== y) {
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  }
-  return byNewest(a, b);
+  return compareStrings(a.grant.expiryDate, b.grant.expiryDate) || byNewest(a, b);
 }
 
 /** The rows to show, filtered and sorted. Returns a new array. */

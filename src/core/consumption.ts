@@ -1,43 +1,30 @@
 import type { CreditGrant } from './types';
 
+type ConsumptionFields = Pick<CreditGrant, 'id' | 'type' | 'expiryDate' | 'effectiveDate' | 'createdAt'>;
+
 /**
  * Orders grants the way Sequence spends credit: `USAGE` (metric) credit
  * before `CASH`, then the soonest expiry first, grants that never expire last.
  * Ties go to the grant that became effective first (no effective date counts as earliest), then the oldest, then by
  * id, so the order is total and stable. Returns a new array.
  */
-export function sortByConsumptionOrder<T extends Pick<CreditGrant, 'id' | 'type' | 'expiryDate' | 'effectiveDate' | 'createdAt'>>(
-  grants: readonly T[],
-): T[] {
+export function sortByConsumptionOrder<T extends ConsumptionFields>(grants: readonly T[]): T[] {
   return [...grants].sort(compareConsumptionOrder);
 }
 
-function compareNullableLast(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
+/** Code-unit order of two strings; `null` sorts last (or first, with `nullFirst`). YYYY-MM-DD dates sort as the days they name. */
+export function compareStrings(a: string | null, b: string | null, nullFirst = false): number {
+  return a === b ? 0 : a === null ? (nullFirst ? -1 : 1) : b === null ? (nullFirst ? 1 : -1) : a < b ? -1 : 1;
 }
 
-function compareNullableFirst(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
-}
-
-function compareConsumptionOrder(
-  a: Pick<CreditGrant, 'id' | 'type' | 'expiryDate' | 'effectiveDate' | 'createdAt'>,
-  b: Pick<CreditGrant, 'id' | 'type' | 'expiryDate' | 'effectiveDate' | 'createdAt'>,
-): number {
+function compareConsumptionOrder(a: ConsumptionFields, b: ConsumptionFields): number {
   if (a.type !== b.type) return a.type === 'USAGE' ? -1 : 1;
-  // YYYY-MM-DD strings sort as the days they name.
   return (
-    compareNullableLast(a.expiryDate, b.expiryDate) ||
+    compareStrings(a.expiryDate, b.expiryDate) ||
     // No effective date means consumable from the start: it goes first.
-    compareNullableFirst(a.effectiveDate, b.effectiveDate) ||
+    compareStrings(a.effectiveDate, b.effectiveDate, true) ||
     compareInstants(a.createdAt, b.createdAt) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    compareStrings(a.id, b.id)
   );
 }
 

@@ -1,3 +1,4 @@
+import { compareStrings } from './consumption';
 import type { Currency } from './currencies';
 import { getCalendarDate, getGrantStatusOnDate, isUsableStatus, type TodayOptions } from './dates';
 import { addDecimals, type DecimalString } from './decimal';
@@ -59,7 +60,7 @@ export function creditUnitKey(grant: Pick<CreditGrant, 'type' | 'currency' | 'me
 
 function compareEntries(a: CreditSummaryEntry, b: CreditSummaryEntry): number {
   if (a.type !== b.type) return a.type === 'CASH' ? -1 : 1;
-  return a.name.localeCompare(b.name, 'en') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return a.name.localeCompare(b.name, 'en') || compareStrings(a.key, b.key);
 }
 
 /**

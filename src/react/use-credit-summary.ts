@@ -3,9 +3,9 @@ import {
   getCalendarDate,
   summarizeCreditGrantsOnDate,
   type CreditSummaryEntry,
-  type CreditsError,
   type InvalidCreditGrant,
 } from '../core';
+import type { CreditsQueryState } from './query-settings';
 import { useCreditGrantsQuery } from './use-credit-grants';
 
 /** Options of {@link useCreditSummary}. */
@@ -14,24 +14,14 @@ export interface UseCreditSummaryOptions {
   enabled?: boolean;
 }
 
-/** What {@link useCreditSummary} returns. */
-export interface UseCreditSummaryResult {
+/** What {@link useCreditSummary} returns; `isError` keeps a summary already complete beside the error. */
+export interface UseCreditSummaryResult extends CreditsQueryState {
   /** Per currency or metric, the usable credit; empty until every page of grants has loaded. */
   summary: CreditSummaryEntry[];
   /** Grants that could not be normalised and so are in no total: show that the totals may be short. */
   invalid: InvalidCreditGrant[];
   /** The summary is not complete yet: grant pages are still loading. */
   isLoading: boolean;
-  /** A request is in flight (a page, or a background refresh). */
-  isFetching: boolean;
-  /** The last request failed; a summary already complete stays beside the error. */
-  isError: boolean;
-  /** Why the last request failed, or `null`. */
-  error: CreditsError | null;
-  /** Reloads the grants. */
-  refetch: () => Promise<unknown>;
-  /** When the grants were last fetched (ms since the epoch), `0` before that. */
-  dataUpdatedAt: number;
 }
 
 const NO_SUMMARY: CreditSummaryEntry[] = Object.freeze([]) as unknown as CreditSummaryEntry[];
