@@ -50,15 +50,6 @@ export interface CreditBalanceSummaryProps {
   classNames?: SlotClassNames<CreditBalanceSummarySlot>;
 }
 
-interface SummaryData {
-  summary: readonly CreditSummaryEntry[];
-  dataUpdatedAt: number;
-  refresh: (() => void) | undefined;
-  isRefreshing: boolean;
-  isLoading: boolean;
-  error: CreditsError | null;
-}
-
 /**
  * One balance meter per currency or metric across the customer's usable
  * grants (never mixing units), with "updated … ago" and a refresh button.
@@ -72,39 +63,38 @@ function OwnDataSummary(props: CreditBalanceSummaryProps) {
   const today = useCreditDisplay().today();
   const { grants, summary } = props;
   const computed = useMemo(() => summary ?? summarizeCreditGrantsOnDate(grants ?? [], today), [summary, grants, today]);
-  return (
-    <SummaryView
-      {...props}
-      data={{
-        summary: computed,
-        dataUpdatedAt: props.dataUpdatedAt ?? 0,
-        refresh: props.onRefresh,
-        isRefreshing: props.isRefreshing ?? false,
-        isLoading: props.isLoading ?? false,
-        error: props.error ?? null,
-      }}
-    />
-  );
+  return <SummaryView {...props} summary={computed} />;
 }
 
+/** The summary over the provider's `useCreditSummary`, in the props a host would pass. */
 function ConnectedCreditBalanceSummary(props: CreditBalanceSummaryProps) {
   const query = useCreditSummary();
   return (
     <SummaryView
       {...props}
-      data={{ ...query, refresh: () => void query.refetch(), isRefreshing: query.isFetching && !query.isLoading }}
+      summary={query.summary}
+      dataUpdatedAt={query.dataUpdatedAt}
+      onRefresh={() => void query.refetch()}
+      isRefreshing={query.isFetching && !query.isLoading}
+      isLoading={query.isLoading}
+      error={query.error}
     />
   );
 }
 
 function SummaryView({
-  data: { summary, dataUpdatedAt, refresh, isRefreshing, isLoading, error },
+  summary,
+  dataUpdatedAt = 0,
+  onRefresh: refresh,
+  isRefreshing = false,
+  isLoading = false,
+  error = null,
   lowThreshold,
   title,
   headingLevel = 2,
   className,
   classNames,
-}: CreditBalanceSummaryProps & { data: SummaryData }) {
+}: CreditBalanceSummaryProps & { summary: readonly CreditSummaryEntry[] }) {
   const display = useCreditDisplay();
   const titleId = useId();
   const clock = useClock(30_000);

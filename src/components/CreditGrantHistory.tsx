@@ -75,21 +75,6 @@ export interface CreditGrantHistoryProps {
   classNames?: SlotClassNames<CreditGrantHistorySlot>;
 }
 
-/** What the view needs, whoever loaded it. */
-interface HistoryData {
-  grants: readonly CreditGrant[];
-  totalResultSize: number | null;
-  hasNextPage: boolean;
-  loadMore: (() => void) | undefined;
-  isLoadingMore: boolean;
-  isLoading: boolean;
-  error: CreditsError | null;
-  retry: (() => void) | undefined;
-  invalidCount: number;
-  transactions: readonly CreditTransaction[] | undefined;
-  connected: boolean;
-}
-
 /**
  * Every credit grant, newest first: name, balance meter, effective and expiry
  * dates and status in words, with a marker on the grant Sequence spends next.
@@ -98,42 +83,26 @@ interface HistoryData {
  * loading, an empty state, and errors with a retry that keeps the rows it had.
  */
 export function CreditGrantHistory(props: CreditGrantHistoryProps) {
-  if (props.grants === undefined) return <ConnectedCreditGrantHistory {...props} />;
-  return (
-    <HistoryView
-      {...props}
-      data={{
-        grants: props.grants,
-        totalResultSize: props.totalResultSize ?? null,
-        hasNextPage: props.hasNextPage ?? false,
-        loadMore: props.onLoadMore,
-        isLoadingMore: props.isLoadingMore ?? false,
-        isLoading: props.isLoading ?? false,
-        error: props.error ?? null,
-        retry: props.onRetry,
-        invalidCount: props.invalidCount ?? 0,
-        transactions: props.transactions,
-        connected: false,
-      }}
-    />
-  );
+  return props.grants === undefined ? <ConnectedCreditGrantHistory {...props} /> : <HistoryView {...props} grants={props.grants} />;
 }
 
+/** The history over the provider's `useCreditGrants`, in the props a host would pass. */
 function ConnectedCreditGrantHistory(props: CreditGrantHistoryProps) {
   const query = useCreditGrants({ pageSize: props.pageSize ?? 100 });
   return (
     <HistoryView
       {...props}
-      data={{
-        ...query,
-        loadMore: () => void query.fetchNextPage(),
-        isLoadingMore: query.isFetchingNextPage,
-        // A failed "Load more" is retried as itself; any other failure reloads the list.
-        retry: () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch()),
-        invalidCount: query.invalid.length,
-        transactions: undefined,
-        connected: true,
-      }}
+      grants={query.grants}
+      totalResultSize={query.totalResultSize}
+      hasNextPage={query.hasNextPage}
+      onLoadMore={() => void query.fetchNextPage()}
+      isLoadingMore={query.isFetchingNextPage}
+      isLoading={query.isLoading}
+      error={query.error}
+      // A failed "Load more" is retried as itself; any other failure reloads the list.
+      onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
+      invalidCount={query.invalid.length}
+      connected
     />
   );
 }
@@ -143,7 +112,17 @@ const FILTERS = { all: 'historyFilterAll', usable: 'historyFilterUsable', ended:
 const COLUMNS = ['historyColumnName', 'historyColumnBalance', 'historyColumnEffective', 'historyColumnExpiry', 'historyColumnStatus'] as const;
 
 function HistoryView({
-  data,
+  grants,
+  totalResultSize = null,
+  hasNextPage = false,
+  onLoadMore,
+  isLoadingMore = false,
+  isLoading = false,
+  error = null,
+  onRetry,
+  invalidCount = 0,
+  transactions,
+  connected = false,
   rowsPerPage = 25,
   defaultSort = 'created',
   defaultFilter = 'all',
@@ -153,7 +132,7 @@ function HistoryView({
   onSelectGrant,
   className,
   classNames,
-}: CreditGrantHistoryProps & { data: HistoryData }) {
+}: CreditGrantHistoryProps & { grants: readonly CreditGrant[]; connected?: boolean }) {
   const display = useCreditDisplay();
   const titleId = useId();
   const countId = useId();
@@ -167,22 +146,22 @@ function HistoryView({
 
   const today = display.today();
   const described = useMemo(
-    () => describeHistoryRows(data.grants, today, expiringWithinDays),
-    [data.grants, today, expiringWithinDays],
+    () => describeHistoryRows(grants, today, expiringWithinDays),
+    [grants, today, expiringWithinDays],
   );
   const rows = useMemo(() => selectHistoryRows(described, sort, filter), [described, sort, filter]);
   const shownRows = rows.slice(0, visibleCount);
-  const canLoadMore = rows.length > visibleCount || (data.hasNextPage && data.loadMore !== undefined);
+  const canLoadMore = rows.length > visibleCount || (hasNextPage && onLoadMore !== undefined);
   const Heading = `h${headingLevel}` as const;
-  const hasRows = data.grants.length > 0;
-  const total = filter === 'all' ? (data.totalResultSize ?? rows.length) : rows.length;
+  const hasRows = grants.length > 0;
+  const total = filter === 'all' ? (totalResultSize ?? rows.length) : rows.length;
 
   const loadMore = () => {
     const nextVisible = visibleCount + rowsPerPage;
     setVisibleCount(nextVisible);
     if (nextVisible >= rows.length) {
-      if (!data.hasNextPage) countRef.current?.focus(); // The button goes away once everything is shown: keep focus near it.
-      else if (!data.isLoadingMore) data.loadMore?.();
+      if (!hasNextPage) countRef.current?.focus(); // The button goes away once everything is shown: keep focus near it.
+      else if (!isLoadingMore) onLoadMore?.();
     }
   };
 
@@ -220,17 +199,17 @@ function HistoryView({
         </div>
       </div>
 
-      {data.error && (
+      {error && (
         <div role="alert" {...slot('grant-history-alert')}>
           <span>{display.text(hasRows ? 'historyErrorKeepsRows' : 'historyError')}</span>{' '}
-          {data.retry && (
-            <button type="button" {...slot('grant-history-retry')} onClick={data.retry}>
+          {onRetry && (
+            <button type="button" {...slot('grant-history-retry')} onClick={onRetry}>
               {display.text('retry')}
             </button>
           )}
         </div>
       )}
-      {data.invalidCount > 0 && <p {...slot('grant-history-notice')} {...display.sayPlural('historyInvalid', data.invalidCount)} />}
+      {invalidCount > 0 && <p {...slot('grant-history-notice')} {...display.sayPlural('historyInvalid', invalidCount)} />}
 
       {rows.length > 0 ? (
         <table {...slot('grant-history-table')} aria-labelledby={titleId} aria-describedby={countId}>
@@ -282,7 +261,7 @@ function HistoryView({
         </table>
       ) : hasRows ? (
         <p {...slot('grant-history-empty')}>{display.text('historyEmptyFiltered')}</p>
-      ) : data.isLoading ? (
+      ) : isLoading ? (
         <div {...slot('grant-history-skeleton')} aria-busy="true">
           <p role="status" data-visually-hidden="">
             {display.text('historyLoading')}
@@ -292,15 +271,15 @@ function HistoryView({
           ))}
         </div>
       ) : (
-        !data.error && <p {...slot('grant-history-empty')}>{display.text('historyEmpty')}</p>
+        !error && <p {...slot('grant-history-empty')}>{display.text('historyEmpty')}</p>
       )}
 
       {hasRows && (
         <div {...slot('grant-history-footer')}>
           <p id={countId} ref={countRef} tabIndex={-1} {...slot('grant-history-count')} {...display.sayPlural('historyShowing', total, { shown: shownRows.length, total })} />
           {canLoadMore && (
-            <button type="button" {...slot('grant-history-load-more')} onClick={loadMore} disabled={data.isLoadingMore} aria-describedby={countId}>
-              {display.text(data.isLoadingMore ? 'historyLoadingMore' : 'historyLoadMore')}
+            <button type="button" {...slot('grant-history-load-more')} onClick={loadMore} disabled={isLoadingMore} aria-describedby={countId}>
+              {display.text(isLoadingMore ? 'historyLoadingMore' : 'historyLoadMore')}
             </button>
           )}
         </div>
@@ -312,7 +291,7 @@ function HistoryView({
           onOpenChange={(open) => {
             if (!open) setSelected(null);
           }}
-          {...(data.connected ? { grantId: selected.id } : { grant: selected, transactions: data.transactions })}
+          {...(connected ? { grantId: selected.id } : { grant: selected, transactions })}
           returnFocusRef={openerRef}
         />
       )}
