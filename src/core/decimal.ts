@@ -29,22 +29,26 @@ function parse(value: DecimalString, argumentName = 'value'): ScaledInteger {
   if (!isDecimalString(value)) {
     throw new TypeError(`${argumentName} must be a decimal string like "12.50", got ${describe(value)}`);
   }
-  const [integer = '', fraction = ''] = value.split('.');
-  return [BigInt(integer + fraction), fraction.length];
+  const dot = value.indexOf('.');
+  // "-0.5" reads as -05 tenths: BigInt takes the sign and leading zeros.
+  return dot < 0 ? [BigInt(value), 0] : [BigInt(value.slice(0, dot) + value.slice(dot + 1)), value.length - dot - 1];
 }
 
 function format([units, scale]: ScaledInteger): DecimalString {
-  const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
-  const cut = digits.length - scale;
-  // Trailing fraction zeros go, and the point with them when nothing is left after it.
-  const canonical = `${digits.slice(0, cut)}.${digits.slice(cut)}`.replace(/\.0*$|(\.\d*?)0+$/, '$1');
-  return units < 0n ? `-${canonical}` : canonical;
+  let digits = (units < 0n ? -units : units).toString();
+  if (scale > 0) {
+    digits = digits.padStart(scale + 1, '0');
+    const cut = digits.length - scale;
+    const fraction = digits.slice(cut).replace(/0+$/, '');
+    digits = fraction ? `${digits.slice(0, cut)}.${fraction}` : digits.slice(0, cut);
+  }
+  return units < 0n ? `-${digits}` : digits;
 }
 
 /** Both operands at the larger scale. */
-function align(a: DecimalString, b: DecimalString, names = ['a', 'b']): [bigint, bigint, number] {
-  const [x, xScale] = parse(a, names[0]);
-  const [y, yScale] = parse(b, names[1]);
+function align(a: DecimalString, b: DecimalString, aName = 'a', bName = 'b'): [bigint, bigint, number] {
+  const [x, xScale] = parse(a, aName);
+  const [y, yScale] = parse(b, bName);
   const scale = Math.max(xScale, yScale);
   return [x * 10n ** BigInt(scale - xScale), y * 10n ** BigInt(scale - yScale), scale];
 }
@@ -139,7 +143,7 @@ const RATIO_DIGITS = 15n;
  * Throws `RangeError` when `whole` is zero.
  */
 export function decimalRatio(part: DecimalString, whole: DecimalString): number {
-  const [x, y] = align(part, whole, ['part', 'whole']);
+  const [x, y] = align(part, whole, 'part', 'whole');
   if (y === 0n) throw new RangeError('decimalRatio: whole must not be zero');
   const quotient = (x * 10n ** RATIO_DIGITS) / y;
   return Number(quotient) / 10 ** Number(RATIO_DIGITS);

@@ -131,8 +131,10 @@ export function normalizeCreditTopUpOffer(raw: unknown): CreditTopUpOffer {
   const read = readObject(raw, OFFER, '');
   const positiveDecimal = (field: string, value: unknown = read.raw[field]): DecimalString =>
     isDecimalString(value) && decimalSign(value) > 0 ? normalizeDecimal(value) : read.fail(field, 'a decimal string greater than 0', value);
-  const whole = (field: string, min: number, max: number, expectation: string, value = read.raw[field]) =>
-    Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : read.fail(field, expectation);
+  const whole = (field: string, min: number, max: number, expectation: string) => {
+    const value = read.raw[field];
+    return typeof value == 'number' && Number.isInteger(value) && value >= min && value <= max ? value : read.fail(field, expectation);
+  };
 
   const unitRead = readObject(read.raw.unit, OFFER, 'unit');
   const type = unitRead.oneOf('type', ['CASH', 'USAGE']);
