@@ -9,9 +9,11 @@
 //
 // - "Own code" is what the components pull in of ours, as an app that uses
 //   all of them ships it: the sample app with every dependency and peer left
-//   to the app. Exports no component uses (the server-side price checks'
-//   wording, sumDecimals, …) are tree-shaken away there, as in any app, and
-//   do not count; everything the components run does, whatever module it is in.
+//   to the app. Exports no component uses (the English messages of
+//   checkTopUpAmount and parseLocaleDecimal, which the proxy and direct
+//   callers read; sumDecimals; getGrantStatus; …) are tree-shaken away there,
+//   as in any app, and do not count. Everything the components run counts,
+//   whichever module (core, hooks, components) it lives in.
 // - "Sample app" is that same bundle with TanStack Query, Radix Dialog and
 //   date-fns in it: everything but React that the page costs.
 
