@@ -18,10 +18,14 @@ afterEach(() => {
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
+/** A fetcher that always fails, recording the (fake) time of every try. */
 function failing(code: CreditsErrorCode, options: { status?: number; retryAfterMs?: number } = {}) {
-  return fakeFetcher(() => {
+  const times: number[] = [];
+  const fake = fakeFetcher(() => {
+    times.push(Date.now());
     throw new CreditsError(code, `${code} from the proxy`, options);
   });
+  return { ...fake, times };
 }
 
 describe('retries, on a fake clock', () => {
@@ -38,13 +42,15 @@ describe('retries, on a fake clock', () => {
     expect(result.current.isError).toBe(false);
     expect(result.current.isLoading).toBe(true);
 
-    await advance(999);
-    expect(server.requests).toHaveLength(2);
-    await advance(1001);
-    expect(server.requests).toHaveLength(3);
-
+    // The second wait is drawn in 1–2 s from whenever the second try happened
+    // (itself drawn in 0.5–1 s): check it from the recorded times, not from t=0.
     await advance(120_000);
     expect(server.requests).toHaveLength(3);
+    const [first = 0, second = 0, third = 0] = server.times;
+    expect(second - first).toBeGreaterThanOrEqual(500);
+    expect(second - first).toBeLessThanOrEqual(1000);
+    expect(third - second).toBeGreaterThanOrEqual(1000);
+    expect(third - second).toBeLessThanOrEqual(2000);
     expect(result.current.isError).toBe(true);
     expect(result.current.isLoading).toBe(false);
     expect(result.current.error).toMatchObject({ code: 'SERVER', status: 502 });
