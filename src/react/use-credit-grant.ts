@@ -35,13 +35,47 @@ function findInCachedLists(queryClient: QueryClient, scope: string, id: string):
   return found;
 }
 
+/**
+ * When the scope has list queries loading right now, waits for them and looks
+ * for the grant in what they brought; `undefined` (no waiting) otherwise. A
+ * dashboard mounts its lists and its meters by id at once: the page on its
+ * way usually holds the grant, and waiting for it saves one request per meter.
+ */
+function grantFromListsInFlight(
+  queryClient: QueryClient,
+  scope: string,
+  id: string,
+  signal: AbortSignal,
+): Promise<CreditGrant | undefined> | undefined {
+  const cache = queryClient.getQueryCache();
+  const loading = cache.findAll({ queryKey: creditGrantsKeys.lists(scope), fetchStatus: 'fetching' });
+  if (loading.length === 0) return undefined;
+  return new Promise<void>((resolve) => {
+    const settled = () => signal.aborted || loading.every((query) => query.state.fetchStatus !== 'fetching');
+    const unsubscribe = cache.subscribe(() => {
+      if (!settled()) return;
+      unsubscribe();
+      resolve();
+    });
+    signal.addEventListener(
+      'abort',
+      () => {
+        unsubscribe();
+        resolve();
+      },
+      { once: true },
+    );
+  }).then(() => findInCachedLists(queryClient, scope, id)?.grant);
+}
+
 const select = (grant: CreditGrant | undefined) => ({ grant });
 const resolved = () => Promise.resolve();
 
 /**
  * One credit grant, from `GET /credits/{id}`. A grant that a loaded list page
  * already holds shows at once, as fresh as that page, with no request until
- * it goes stale. An unknown grant gives `error.code === 'NOT_FOUND'`; an empty
+ * it goes stale; while a list page is loading, the hook waits for it before
+ * asking for the grant alone. An unknown grant gives `error.code === 'NOT_FOUND'`; an empty
  * id gives the same code at once, without a request.
  */
 export function useCreditGrant(id: string, options: UseCreditGrantOptions = {}): UseCreditGrantResult {
@@ -49,7 +83,16 @@ export function useCreditGrant(id: string, options: UseCreditGrantOptions = {}):
   const idProblem = invalidCreditGrantIdReason(id);
   const query = useCreditsQuery(
     'useCreditGrant',
-    (fetcher, queryOptions) => creditGrantQueryOptions(fetcher, id, queryOptions),
+    (fetcher, queryOptions) => {
+      const options = creditGrantQueryOptions(fetcher, id, queryOptions);
+      return {
+        ...options,
+        queryFn: (context) => {
+          const fromList = grantFromListsInFlight(queryClient, queryKeyScope, id, context.signal);
+          return fromList ? fromList.then((grant) => grant ?? options.queryFn(context)) : options.queryFn(context);
+        },
+      };
+    },
     (options.enabled ?? true) && idProblem === null,
     select,
     {

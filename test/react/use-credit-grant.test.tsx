@@ -64,6 +64,18 @@ describe('useCreditGrant', () => {
     expect(result.current.grant?.id).toBe('g2');
   });
 
+  it('waits for a list page on its way instead of asking for the grant alone', async () => {
+    const server = proxy();
+    const { result } = renderCreditsHook(
+      () => ({ list: useCreditGrants(), welcome: useCreditGrant('g1'), elsewhere: useCreditGrant('a/b') }),
+      { fetcher: server.fetcher },
+    );
+    await waitFor(() => expect(result.current.welcome.grant?.name).toBe('Welcome credit'));
+    await waitFor(() => expect(result.current.elsewhere.grant?.id).toBe('a/b'));
+    // g1 came with the list; a/b is not on the page, so it was asked for once the page had come.
+    expect(server.requests.map((request) => request.path)).toEqual(['/credits', '/credits/a%2Fb']);
+  });
+
   it('gives NOT_FOUND for an unknown grant, after one request (404 is not retried)', async () => {
     const server = proxy();
     const { result } = renderCreditsHook(() => useCreditGrant('missing'), { fetcher: server.fetcher });
