@@ -32,7 +32,6 @@ async function bundleRows() {
   const rows = [];
   for (const { name, own, withDependencies } of await measureEntries()) {
     const added = withDependencies.gzip - own.gzip;
-    const isMain = name === 'react-credit-grants';
     // Inlining a few small functions can compress better than the import it
     // replaces: below 50 bytes the difference is gzip's, not the dependency's.
     const dependencies = added < 50 ? 'dependencies add nothing measurable:' : `+ ${kB(added)} dependencies =`;
@@ -42,8 +41,6 @@ async function bundleRows() {
         `\`${name}\``,
         `${kB(own.gzip)} own`,
         `${dependencies} ${kB(withDependencies.gzip)} with them (min ${kB(own.minified)} own)`,
-        isMain ? `own ≤ ${kB(OWN_BUDGET)}` : '',
-        isMain ? own.gzip <= OWN_BUDGET : undefined,
       ),
     );
   }
@@ -52,6 +49,9 @@ async function bundleRows() {
   const beyondReact = steps.at(-2).size.gzip;
   const parts = steps.slice(1, -1).map((step, index) => `${step.name.replace('+ ', '')} +${kB(step.size.gzip - steps[index].size.gzip)}`);
   rows.push(
+    // Both budgets apply to the sample app, as in .size-limit.js: our own code (every dependency left to
+    // the app) and the whole page beyond React.
+    row('Bundle (min+gzip)', 'sample app: own code', kB(own), 'every dependency external', `≤ ${kB(OWN_BUDGET)}`, own <= OWN_BUDGET),
     row('Bundle (min+gzip)', 'sample app: provider + every component', `${kB(beyondReact)} beyond React`, `own ${kB(own)}; ${parts.join('; ')}`, `≤ ${kB(SAMPLE_APP_BUDGET)}`, beyondReact <= SAMPLE_APP_BUDGET),
     row('Bundle (min+gzip)', 'sample app with React', kB(steps.at(-1).size.gzip), `react + react-dom add ${kB(steps.at(-1).size.gzip - beyondReact)}`),
   );
