@@ -95,7 +95,13 @@ export function useCreateCreditGrant(options: UseCreateCreditGrantOptions = {}):
             queryClient.invalidateQueries({ queryKey: key(queryKeyScope) }),
           ),
         );
-        onSuccess?.(grant);
+        // The grant exists whatever the host's callback does: a throw here must
+        // not turn the purchase into a failure the customer would pay for again.
+        try {
+          onSuccess?.(grant);
+        } catch (callbackError) {
+          console.error('useCreateCreditGrant onSuccess threw', callbackError);
+        }
       },
     },
     queryClient,

@@ -119,6 +119,24 @@ describe('useCreateCreditGrant', () => {
     await waitFor(() => expect(isCreditsError(result.current.error)).toBe(true));
   });
 
+  it('stays a success, and never buys again, when the host’s onSuccess throws', async () => {
+    const server = fakeFetcher(() => created());
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const onSuccess = vi.fn(() => {
+      throw new Error('analytics down');
+    });
+    const { result } = renderCreditsHook(() => useCreateCreditGrant({ onSuccess }), { fetcher: server.fetcher, retry: false });
+    await act(async () => {
+      await result.current.createCreditGrantAsync({ amount: '500', unit: UNIT });
+    });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(result.current).toMatchObject({ isSuccess: true, isError: false, error: null }));
+    expect(result.current.grant?.id).toBe('g-new');
+    expect(server.requests).toHaveLength(1);
+    expect(consoleError).toHaveBeenCalledWith('useCreateCreditGrant onSuccess threw', expect.any(Error));
+    consoleError.mockRestore();
+  });
+
   it('rejects with CreditsErrors only and tells the provider about a 401', async () => {
     const onUnauthorized = vi.fn();
     const server = fakeFetcher(() => Promise.reject(new TypeError('Failed to fetch')));
