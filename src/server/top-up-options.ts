@@ -82,7 +82,14 @@ export interface CreditsProxyTopUpOptions {
   validForDays?: number | null;
   /** Whether Sequence invoices the customer for each purchase (`createInvoice`). @default true */
   createInvoice?: boolean;
-  /** IANA time zone whose "today" is the purchase's `effectiveDate`. @default "UTC" */
+  /**
+   * IANA time zone whose "today" is the day of purchase, from which
+   * `validForDays` counts. Purchases carry no `effectiveDate`: they are
+   * usable at once, wherever the customer is (an `effectiveDate` of the
+   * server's today would read as "scheduled" to a customer still on
+   * yesterday, west of it).
+   * @default "UTC"
+   */
   timeZone?: string;
   /** The clock for "today". @default () => new Date() */
   now?: () => Date;
@@ -103,8 +110,8 @@ export interface ResolvedTopUpOptions {
   offerFor(context: TopUpPriceContext): Promise<TopUpOfferPlan>;
   sequenceAccountId: string;
   createInvoice: boolean;
-  /** `effectiveDate` and `expiryDate` of a purchase made now. */
-  datesNow(): { effectiveDate: string; expiryDate: string | null };
+  /** `expiryDate` of a purchase made now (`null`: never expires). */
+  expiryDateNow(): string | null;
   store: TopUpIdempotencyStore;
   ttlMs: number;
 }
@@ -267,10 +274,7 @@ export function resolveTopUpOptions(value: CreditsProxyTopUpOptions | undefined)
     offerFor,
     sequenceAccountId: value.sequenceAccountId,
     createInvoice,
-    datesNow: () => {
-      const effectiveDate = getCalendarDate(now(), timeZone);
-      return { effectiveDate, expiryDate: validForDays === null ? null : addDays(effectiveDate, validForDays - 1) };
-    },
+    expiryDateNow: () => (validForDays === null ? null : addDays(getCalendarDate(now(), timeZone), validForDays - 1)),
     store,
     ttlMs,
   };

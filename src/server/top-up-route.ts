@@ -53,7 +53,7 @@ const errorOutcome = (code: CreditsProxyErrorCode, headers: Record<string, strin
  */
 function upstreamBody(plan: TopUpOfferPlan, quote: CreditPriceQuote, customerId: string, options: ResolvedTopUpOptions): string {
   const { offer } = plan;
-  const { effectiveDate, expiryDate } = options.datesNow();
+  const expiryDate = options.expiryDateNow();
   for (const value of [quote.amount, quote.cost]) {
     if (!/^\d+(\.\d+)?$/.test(value)) throw new Error(`a top-up amount is not a canonical positive decimal: ${value}`);
   }
@@ -65,7 +65,8 @@ function upstreamBody(plan: TopUpOfferPlan, quote: CreditPriceQuote, customerId:
     currency: offer.unit.currency,
     ...(offer.unit.metricId === null ? {} : { metricId: offer.unit.metricId }),
   };
-  const tail = { effectiveDate, ...(expiryDate === null ? {} : { expiryDate }), createInvoice: options.createInvoice };
+  // No effectiveDate: usable from the moment Sequence creates it, in every time zone.
+  const tail = { ...(expiryDate === null ? {} : { expiryDate }), createInvoice: options.createInvoice };
   return `${JSON.stringify(head).slice(0, -1)},"amount":${quote.amount},"costOfCredit":${quote.cost},${JSON.stringify(tail).slice(1)}`;
 }
 

@@ -71,7 +71,8 @@ describe('POST /credits', () => {
       metricId: API_CALLS_METRIC_ID,
       originalAmount: '500',
       costOfCredit: '25',
-      effectiveDate: '2026-03-15',
+      // Usable at once in every time zone: no effective date of the server's "today".
+      effectiveDate: null,
       expiryDate: '2027-03-14',
     });
 
@@ -84,7 +85,7 @@ describe('POST /credits', () => {
     // The exact bytes Sequence received: amounts as JSON numbers written from the exact decimals.
     expect(upstream!.body).toBe(
       `{"sequenceAccountId":"${fake.sequenceAccountId}","customerId":"${alice.customerId}","name":"API calls","creditUnitType":"METRIC",` +
-        `"currency":"GBP","metricId":"${API_CALLS_METRIC_ID}","amount":500,"costOfCredit":25,"effectiveDate":"2026-03-15",` +
+        `"currency":"GBP","metricId":"${API_CALLS_METRIC_ID}","amount":500,"costOfCredit":25,` +
         `"expiryDate":"2027-03-14","createInvoice":true}`,
     );
     // The key reaches Sequence scoped to the customer: never the browser's own value.
