@@ -1,3 +1,4 @@
+import { isDecimalString, normalizeDecimal } from '../core/decimal';
 import { checkTopUpAmount } from '../core/top-up-offer';
 import type { CreditPriceQuote } from '../core/top-up-price';
 import type { RouteContext } from './credit-routes';
@@ -107,6 +108,15 @@ export function createTopUpRoutes(
     }
   }
 
+  /** The key's record, or null when there is none or the store cannot say (the purchase path reads it again and refuses then). */
+  async function storedRecord(storeKey: string): Promise<TopUpIdempotencyRecord | null> {
+    try {
+      return (await options.store.get(storeKey)) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   async function storeWrite(context: RouteContext, write: () => void | Promise<void>): Promise<void> {
     try {
       await write();
@@ -192,6 +202,25 @@ export function createTopUpRoutes(
     },
 
     async create(context, request, input) {
+      const storeKey = idempotencyStoreKey(context.customerId, input.key);
+      // What the purchase is, as its first request recorded it: the canonical amount and the unit.
+      const fingerprint = isDecimalString(input.amount) ? JSON.stringify([normalizeDecimal(input.amount), input.unit]) : null;
+      const current = running.get(storeKey);
+      if (current !== undefined) {
+        if (current.fingerprint !== fingerprint) return errorResponse('IDEMPOTENCY_KEY_REUSED');
+        return respond(await current.promise, true);
+      }
+      // A retry of a purchase that went through is answered as it was, before the offer is
+      // consulted: a price or limit changed since must not turn a done purchase into a 400.
+      const record = fingerprint === null ? null : await storedRecord(storeKey);
+      if (record !== null) {
+        if (record.fingerprint !== fingerprint) return errorResponse('IDEMPOTENCY_KEY_REUSED');
+        if (record.state === 'succeeded' && record.response !== undefined) {
+          context.log({ level: 'info', event: 'top-up-replayed', message: 'A top-up was answered from its Idempotency-Key record', upstream: CREATE });
+          return respond({ status: record.response.status, body: JSON.parse(record.response.body) as unknown, headers: {}, replayed: true }, false);
+        }
+      }
+
       const plan = await planFor(context, request);
       if (plan instanceof Response) return plan;
       const { offer } = plan;
@@ -200,17 +229,16 @@ export function createTopUpRoutes(
       }
       const check = checkTopUpAmount(input.amount, offer);
       if (!check.ok) return errorResponse('BAD_REQUEST', {}, check.message);
-
-      const storeKey = idempotencyStoreKey(context.customerId, input.key);
-      const fingerprint = JSON.stringify([check.quote.requestedAmount, offer.unit.key]);
-      const current = running.get(storeKey);
-      if (current !== undefined) {
-        if (current.fingerprint !== fingerprint) return errorResponse('IDEMPOTENCY_KEY_REUSED');
-        return respond(await current.promise, true);
+      const purchaseFingerprint = JSON.stringify([check.quote.requestedAmount, offer.unit.key]);
+      // A request with this key may have started while this one read the store and the offer: join it.
+      const started = running.get(storeKey);
+      if (started !== undefined) {
+        if (started.fingerprint !== purchaseFingerprint) return errorResponse('IDEMPOTENCY_KEY_REUSED');
+        return respond(await started.promise, true);
       }
       // Registered before the first await, so a request arriving meanwhile joins this one.
-      const promise = purchase(context, storeKey, fingerprint, plan, check.quote, input.key);
-      running.set(storeKey, { fingerprint, promise });
+      const promise = purchase(context, storeKey, purchaseFingerprint, plan, check.quote, input.key);
+      running.set(storeKey, { fingerprint: purchaseFingerprint, promise });
       try {
         return respond(await promise, false);
       } finally {

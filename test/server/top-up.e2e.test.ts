@@ -325,6 +325,37 @@ describe('pricing', () => {
   });
 });
 
+describe('a retry after the offer changed', () => {
+  it('replays a purchase that went through, even when the unit and limits sold now would refuse it', async () => {
+    let sellGpuMinutes = false;
+    const gpuMetricId = '3b1f7c2e-5a41-4c8e-9d2a-0c5e7a9b1d02';
+    const changing = await startProxyStack(fake, { 'sess-alice': alice.customerId }, {
+      topUp: apiCallsTopUp({
+        price: () =>
+          sellGpuMinutes
+            ? { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.45', usageMetricId: gpuMetricId } }
+            : { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.05', usageMetricId: API_CALLS_METRIC_ID } },
+      }),
+    });
+    try {
+      const key = newKey();
+      const first = await postTopUp(changing.proxyUrl, { key });
+      expect(first.status).toBe(201);
+      sellGpuMinutes = true;
+      const retry = await postTopUp(changing.proxyUrl, { key });
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.json).toEqual(first.json);
+      // A new purchase of the old unit is refused now, as it should be.
+      const fresh = await postTopUp(changing.proxyUrl, { key: newKey() });
+      expect(fresh.status).toBe(400);
+      expect(creates()).toHaveLength(1);
+    } finally {
+      await changing.close();
+    }
+  });
+});
+
 describe('a shared idempotency store across server instances', () => {
   /** A store shared by two proxies, as Redis would be, recording its calls. */
   function sharedStore(): TopUpIdempotencyStore & { records: Map<string, TopUpIdempotencyRecord> } {
