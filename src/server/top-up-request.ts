@@ -12,7 +12,38 @@ export interface TopUpRequestInput {
 }
 
 /** A body this size is already ten times any honest top-up. */
-const MAX_BODY_CHARACTERS = 2_048;
+const MAX_BODY_BYTES = 2_048;
+
+/**
+ * The body as text, or `null` once it passes {@link MAX_BODY_BYTES}: read
+ * chunk by chunk and abandoned there, so an anonymous client cannot make the
+ * proxy buffer a huge upload (hosts other than `toNodeHandler` may not cap it).
+ */
+async function readSmallBody(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return null;
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
 
 // Fields of Sequence's CreateCreditGrantRequest the proxy fills in itself:
 // naming them in the refusal tells an integrator exactly what went wrong.
@@ -53,13 +84,13 @@ export async function readTopUpRequest(request: Request): Promise<QueryResult<To
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return refuse('The Idempotency-Key header must be 16 to 128 letters, digits, "-" or "_" (a UUID fits).');
   }
-  let text: string;
+  let text: string | null;
   try {
-    text = await request.text();
+    text = await readSmallBody(request);
   } catch {
     return refuse('The request body could not be read.');
   }
-  if (text.length > MAX_BODY_CHARACTERS) return refuse('The request body is too large.');
+  if (text === null) return refuse('The request body is too large.');
   let body: unknown;
   try {
     body = JSON.parse(text);
