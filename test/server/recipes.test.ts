@@ -69,6 +69,12 @@ describe('README recipes', () => {
     const page = normalizeCreditGrantPage(await response.json());
     expect(page.grants).toHaveLength(3);
     expect(page.pagination.totalResultSize).toBe(grants.length);
+    // POST goes to the same proxy: without a topUp option it is the proxy's own 405, not Next's.
+    const post = await route.POST(
+      new Request('http://localhost:3000/api/credits-proxy/credits', { method: 'POST', headers: { cookie: 'session=sess-recipe' } }),
+    );
+    expect(post.status).toBe(405);
+    expect(post.headers.get('Allow')).toBe('GET');
     // And the same handler over a socket, the way `next start` serves it.
     const served = await serveOnLoopback(route.GET);
     closers.push(served.close);
