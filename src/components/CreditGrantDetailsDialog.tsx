@@ -31,6 +31,8 @@ export interface CreditGrantDetailsDialogProps extends ModalProps {
   grantId?: string;
   /** With `grant`: transactions (of any grants; the dialog keeps this grant's). Inside a provider they are loaded. */
   transactions?: readonly CreditTransaction[];
+  /** A usable grant whose last day is at most this many days away shows as "expiring soon". @default 14 */
+  expiringWithinDays?: number;
   /** Class of the dialog content. */
   className?: string;
   /** Classes of the other parts. */
@@ -43,7 +45,15 @@ export interface CreditGrantDetailsDialogProps extends ModalProps {
  * balances are available, in a modal Radix dialog: focus is trapped, Escape
  * closes, focus returns to what opened it, and it always has a title.
  */
-export function CreditGrantDetailsDialog({ grant, grantId, transactions, className, classNames, ...modal }: CreditGrantDetailsDialogProps) {
+export function CreditGrantDetailsDialog({
+  grant,
+  grantId,
+  transactions,
+  expiringWithinDays = 14,
+  className,
+  classNames,
+  ...modal
+}: CreditGrantDetailsDialogProps) {
   if (grant === undefined && grantId === undefined) {
     throw new TypeError('CreditGrantDetailsDialog needs a `grant`, or a `grantId` inside <CreditGrantsProvider>.');
   }
@@ -52,9 +62,9 @@ export function CreditGrantDetailsDialog({ grant, grantId, transactions, classNa
   return (
     <Modal {...modal} name="grant-details" className={className} overlayClassName={classNames?.['grant-details-overlay']}>
       {grant ? (
-        <DetailsBody grant={grant} transactions={transactions} display={display} slot={slot} />
+        <DetailsBody grant={grant} transactions={transactions} display={display} slot={slot} expiringWithinDays={expiringWithinDays} />
       ) : (
-        <ConnectedDetailsBody grantId={grantId ?? ''} display={display} slot={slot} />
+        <ConnectedDetailsBody grantId={grantId ?? ''} display={display} slot={slot} expiringWithinDays={expiringWithinDays} />
       )}
       <CloseButton slot={slot('grant-details-close')}>{display.text('detailsClose')}</CloseButton>
     </Modal>
@@ -64,9 +74,11 @@ export function CreditGrantDetailsDialog({ grant, grantId, transactions, classNa
 interface BodyProps {
   display: CreditDisplay;
   slot: (name: CreditGrantDetailsDialogSlot) => SlotProps;
+  expiringWithinDays: number;
 }
 
-function ConnectedDetailsBody({ grantId, display, slot }: BodyProps & { grantId: string }) {
+function ConnectedDetailsBody({ grantId, ...body }: BodyProps & { grantId: string }) {
+  const { display, slot } = body;
   const { grant, error, isLoading } = useCreditGrant(grantId);
   const balances = useCreditBalances();
   // null: the balances (and so the transactions) could not be loaded; undefined: not yet.
@@ -75,7 +87,7 @@ function ConnectedDetailsBody({ grantId, display, slot }: BodyProps & { grantId:
     : balances.error && balances.balances.length === 0
       ? null
       : balances.balances.flatMap((balance) => balance.transactions);
-  if (grant) return <DetailsBody grant={grant} transactions={transactions} display={display} slot={slot} />;
+  if (grant) return <DetailsBody {...body} grant={grant} transactions={transactions} />;
   return (
     <>
       <Dialog.Title {...slot('grant-details-title')}>{display.text('detailsTitle')}</Dialog.Title>
@@ -91,11 +103,12 @@ function DetailsBody({
   transactions,
   display,
   slot,
+  expiringWithinDays,
 }: BodyProps & { grant: CreditGrant; transactions: readonly CreditTransaction[] | null | undefined }) {
   const notSet = display.text('notSet');
   const cash = grant.type === 'CASH';
   const fields: [TextMessageKey, ReactNode][] = [
-    ['fieldStatus', display.status(getGrantStatusOnDate(grant, display.today()))],
+    ['fieldStatus', display.status(getGrantStatusOnDate(grant, display.today(), expiringWithinDays))],
     ['fieldType', display.text(cash ? 'typeCash' : 'typeUsage')],
     cash ? ['fieldCurrency', grant.currency] : ['fieldUnit', grant.name],
     ['fieldOriginalAmount', display.amount(grant.originalAmount, grant)],

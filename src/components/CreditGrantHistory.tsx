@@ -292,6 +292,7 @@ function HistoryView({
             if (!open) setSelected(null);
           }}
           {...(connected ? { grantId: selected.id } : { grant: selected, transactions })}
+          expiringWithinDays={expiringWithinDays}
           returnFocusRef={openerRef}
         />
       )}

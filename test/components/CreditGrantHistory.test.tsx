@@ -98,6 +98,16 @@ describe('CreditGrantHistory with grants as props', () => {
     expect(screen.getByText('Showing 60 of 60 credit grants')).toHaveFocus();
   });
 
+  it('uses its own expiry window in the rows and in the details dialog alike', async () => {
+    const user = userEvent.setup();
+    const inThreeWeeks = grant('late', { name: 'Late credit', expiryDate: '2026-12-12' });
+    renderWithProvider(<CreditGrantHistory grants={[inThreeWeeks]} expiringWithinDays={30} />);
+    expect(within(screen.getByRole('row', { name: /Late credit/ })).getByText('Expiring soon')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Late credit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Late credit' });
+    expect(within(dialog).getByText('Status').nextElementSibling).toHaveTextContent('Expiring soon');
+  });
+
   it('reports items it could not show', () => {
     renderWithProvider(<CreditGrantHistory grants={grants} invalidCount={2} />);
     expect(screen.getByText('2 credit grants could not be shown because their data was invalid.')).toBeInTheDocument();
