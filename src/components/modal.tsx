@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useLayoutEffect, useRef, type ReactNode, type Ref, type RefObject } from 'react';
+import { useRef, type ReactNode, type Ref, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect';
 import { rootSlot, type SlotProps } from './class-names';
 
 /** How a dialog opens, closes and gives focus back: the props both dialogs share. */
@@ -42,7 +43,7 @@ export function Modal({
   const rememberOpener = () => {
     if (document.activeElement instanceof HTMLElement) openerRef.current = document.activeElement;
   };
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (open) rememberOpener();
   }, [open]);
 

@@ -1,8 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-
-// Layout effects do nothing on the server (React 18 warns about them there);
-// the latest callback only matters once something can call it, in the browser.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+import { useCallback, useRef } from 'react';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
 /**
  * A function that keeps one identity for the component's life and always
