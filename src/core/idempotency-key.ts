@@ -10,7 +10,7 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
  * A new random `Idempotency-Key`: one per purchase intent, reused for every
- * retry of that intent. `crypto.randomUUID` where available; 128 random bits
+ * retry of that intent (the proxy also uses it for request ids). `crypto.randomUUID` where available; 128 random bits
  * from `getRandomValues` where it is not (it needs a secure context in
  * browsers).
  */

@@ -34,6 +34,7 @@ export { normalizeCreditGrant, normalizeCreditGrantPage } from './normalize';
 export { formatCreditAmount, getAmountFormatter } from './format';
 export type { CreditUnit, FormatCreditAmountOptions } from './format';
 export {
+  addCalendarDays,
   calendarDateToLocalDate,
   calendarDaysBetween,
   getCalendarDate,

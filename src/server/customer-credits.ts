@@ -2,27 +2,24 @@
 // call behind every read route of the proxy, customer-scoped by Sequence and
 // proportional to that customer's grants.
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject, type JsonObject } from '../core/describe';
 
 /** A customer's balances reply, checked and scoped to the customer, with its grants flattened. */
 export interface CustomerCredits {
-  /** The reply as Sequence sent it, minus anything that names another customer. */
+  /** The reply as Sequence sent it, minus any grant that does not name the customer. */
   reply: { items: JsonObject[] } & JsonObject;
   /** Every grant of every balance, in reply order. */
   grants: JsonObject[];
-  /** How many grants named another customer and were dropped (should always be 0). */
+  /** How many grants did not name the customer and were dropped (should always be 0). */
   foreignGrants: number;
 }
 
 /**
  * Checks the shape the proxy relies on (`items[].grants[]` objects) and
- * drops any grant whose `customerId` names someone else, with its
- * transactions: Sequence scopes this endpoint by customer already, so this
- * is defence in depth, never the only guard. Returns `null` for a reply that
+ * drops any grant whose `customerId` is not the session's (another
+ * customer's, or none), with its transactions: Sequence scopes this
+ * endpoint by customer already, so this is defence in depth, never the only
+ * guard. Returns `null` for a reply that
  * is not a balances reply at all. Grants are otherwise passed through as
  * they are; the browser's normaliser reports a malformed one without
  * losing the others.
@@ -39,7 +36,8 @@ export function readCustomerCredits(body: unknown, customerId: string): Customer
     const dropped = new Set<unknown>();
     for (const grant of item.grants) {
       if (!isObject(grant)) return null;
-      if (typeof grant.customerId === 'string' && grant.customerId !== customerId) {
+      // Only what names the session's customer passes: another customer, or no customer at all, is dropped.
+      if (grant.customerId !== customerId) {
         foreignGrants += 1;
         dropped.add(grant.id);
       } else {

@@ -1,3 +1,4 @@
+import { createIdempotencyKey } from '../core/idempotency-key';
 import { basicAuthorization } from './base64';
 import { corsHeaders, isPreflight, preflightResponse } from './cors';
 import { getBalances, getGrant, listGrants, type RouteContext } from './credit-routes';
@@ -13,12 +14,6 @@ import { readTopUpRequest } from './top-up-request';
 export type CreditsProxy = (request: Request) => Promise<Response>;
 
 type LogInput = Pick<CreditsProxyLogEntry, 'level' | 'event' | 'message'> & Partial<CreditsProxyLogEntry>;
-
-function newRequestId(): string {
-  // randomUUID needs a secure context in browsers (Storybook over plain http is not one).
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * The backend half of the library: serves the signed-in customer's Sequence
@@ -49,7 +44,8 @@ export function createCreditsProxy(options: CreditsProxyOptions): CreditsProxy {
 
   return async function creditsProxy(request) {
     const started = Date.now();
-    const requestId = newRequestId();
+    // A random id of the same kind as an Idempotency-Key, tying a response to its log lines.
+    const requestId = createIdempotencyKey();
     let path = '';
     try {
       path = new URL(request.url).pathname;

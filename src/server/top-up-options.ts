@@ -1,5 +1,5 @@
 import { getCurrencyMinorDigits } from '../core/currencies';
-import { getCalendarDate } from '../core/dates';
+import { addCalendarDays, getCalendarDate } from '../core/dates';
 import { compareDecimals, decimalFractionDigits, decimalSign, isDecimalString, normalizeDecimal, type DecimalString } from '../core/decimal';
 import { creditUnitKey } from '../core/summary';
 import type { CreditTopUpOffer } from '../core/top-up-offer';
@@ -187,14 +187,6 @@ function planFor(price: CreditPrice, rules: StaticRules): TopUpOfferPlan {
   };
 }
 
-/** `date` plus `days`, on the calendar alone (in UTC, where every day has 24 hours). */
-function addDays(date: string, days: number): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const moved = new Date(Date.UTC(2000, 0, 1));
-  moved.setUTCFullYear(year, month - 1, day + days);
-  return `${String(moved.getUTCFullYear()).padStart(4, '0')}-${String(moved.getUTCMonth() + 1).padStart(2, '0')}-${String(moved.getUTCDate()).padStart(2, '0')}`;
-}
-
 /**
  * Validates the `topUp` option and applies defaults. A static price is
  * checked here, so a misconfiguration fails at startup; a price function's
@@ -274,7 +266,7 @@ export function resolveTopUpOptions(value: CreditsProxyTopUpOptions | undefined)
     offerFor,
     sequenceAccountId: value.sequenceAccountId,
     createInvoice,
-    expiryDateNow: () => (validForDays === null ? null : addDays(getCalendarDate(now(), timeZone), validForDays - 1)),
+    expiryDateNow: () => (validForDays === null ? null : addCalendarDays(getCalendarDate(now(), timeZone), validForDays - 1)),
     store,
     ttlMs,
   };

@@ -1,4 +1,5 @@
 import { isDecimalString, normalizeDecimal } from '../core/decimal';
+import { isObject } from '../core/describe';
 import { checkTopUpAmount } from '../core/top-up-offer';
 import type { CreditPriceQuote } from '../core/top-up-price';
 import type { RouteContext } from './credit-routes';
@@ -27,10 +28,6 @@ export interface TopUpRoutes {
   offer(context: RouteContext, request: Request): Promise<Response>;
   /** `POST /credits`: one purchase, at most once per customer and `Idempotency-Key`. */
   create(context: RouteContext, request: Request, input: TopUpRequestInput): Promise<Response>;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function respond(outcome: Outcome, joined: boolean): Response {
