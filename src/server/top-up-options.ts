@@ -3,7 +3,7 @@ import { addCalendarDays, getCalendarDate } from '../core/dates';
 import { compareDecimals, decimalFractionDigits, decimalSign, isDecimalString, normalizeDecimal, type DecimalString } from '../core/decimal';
 import { creditUnitKey } from '../core/summary';
 import type { CreditTopUpOffer } from '../core/top-up-offer';
-import { invalidCreditPriceReason, toCreditPrice, type CreditPrice } from '../core/top-up-price';
+import { invalidCreditPriceReason, quoteCreditPrice, toCreditPrice, type CreditPrice } from '../core/top-up-price';
 import { createMemoryIdempotencyStore, type TopUpIdempotencyStore } from './top-up-idempotency';
 
 /**
@@ -167,6 +167,10 @@ function planFor(price: CreditPrice, rules: StaticRules): TopUpOfferPlan {
   if (rules.creditType === 'USAGE' && metricId === null) misfit('a USAGE top-up needs price.structure.usageMetricId: the metric the credit counts');
   for (const [label, amount] of [['minimumAmount', rules.minimumAmount], ['maximumAmount', rules.maximumAmount], ...rules.presets.map((preset) => ['a preset', preset])]) {
     if (decimalFractionDigits(amount as string) > digits) misfit(`${label} ${amount} has more than ${digits} decimal places`);
+  }
+  // Prices grow with the amount: if the smallest purchase rounds to a cost of 0, credit would be given away.
+  if (decimalSign(quoteCreditPrice(rules.minimumAmount, price).cost) <= 0) {
+    misfit(`minimumAmount ${rules.minimumAmount} costs 0 ${price.currency} once rounded to the currency's minor unit: raise it or the price`);
   }
   const unit =
     rules.creditType === 'CASH'

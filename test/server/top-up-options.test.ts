@@ -34,6 +34,10 @@ describe('the topUp option', () => {
     [{ idempotencyStore: { get: () => undefined } }, /idempotencyStore must have get, create and set/],
     [{ idempotencyTtlMs: 1000 }, /idempotencyTtlMs must be/],
     [{ amountFractionDigits: -1 }, /amountFractionDigits must be a whole number from 0 to 12/],
+    [
+      { minimumAmount: '1', price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.004', usageMetricId: 'm' } } },
+      /minimumAmount 1 costs 0 GBP once rounded/,
+    ],
   ])('refuses %j, naming the option', (override, message) => {
     let error: unknown;
     try {
