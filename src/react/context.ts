@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { CreditGrantsMessages } from '../components/messages';
-import type { CreditsError, CreditsFetcher } from '../core';
+import type { CalendarDate, CreditsError, CreditsFetcher } from '../core';
 
 /**
  * What `<CreditGrantsProvider>` gives the hooks and components below it, with
@@ -34,6 +34,8 @@ export interface CreditGrantsConfig {
   retry: boolean;
   /** The provider's overrides of the message catalogue (the components merge them over the English defaults). */
   messages: Partial<CreditGrantsMessages> | undefined;
+  /** Today's calendar date in `timeZone`, as of the last check (the value changes when the day turns). */
+  today: CalendarDate;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import {
   DEFAULT_CREDITS_STALE_TIME_MS,
   DEFAULT_QUERY_KEY_SCOPE,
+  getCalendarDate,
   type CreditsError,
   type CreditsFetcher,
 } from '../core';
@@ -28,6 +29,9 @@ export interface CreditGrantsProviderProps {
   locale?: string;
   /**
    * IANA time zone in which "today" is taken for grant status and expiry.
+   * When server rendering, pass it (the customer's zone, from their profile):
+   * the default is the server's zone there and the viewer's in the browser,
+   * and near midnight the two can disagree about today.
    * @default the viewer's time zone
    */
   timeZone?: string;
@@ -79,6 +83,9 @@ export interface CreditGrantsProviderProps {
   messages?: Partial<CreditGrantsMessages>;
   children?: ReactNode;
 }
+
+/** How often the provider looks whether the day has turned (in its time zone). */
+const DAY_CHECK_INTERVAL_MS = 60_000;
 
 function systemNow(): Date {
   return new Date();
@@ -171,6 +178,17 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
     [pinnedTime, nowFunction],
   );
 
+  // Statuses and "expires in N days" change at midnight, not with the data: a
+  // page left open overnight gets a new context value when the day turns.
+  const [today, setToday] = useState(() => getCalendarDate(now(), timeZone));
+  useEffect(() => {
+    if (pinnedTime !== undefined) return undefined;
+    const check = () => setToday(getCalendarDate(now(), timeZone));
+    check();
+    const timer = setInterval(check, DAY_CHECK_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [now, timeZone, pinnedTime]);
+
   const ambientClient = useContext(QueryClientContext);
   // Made once, eagerly (a QueryClient is a few empty maps until mounted), so
   // it survives a host that drops its own client later.
@@ -207,8 +225,9 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
       staleTime,
       retry,
       messages,
+      today,
     }),
-    [fetcher, locale, timeZone, now, stableOnUnauthorized, stableOnError, queryClient, queryKeyScope, staleTime, retry, messages],
+    [fetcher, locale, timeZone, now, stableOnUnauthorized, stableOnError, queryClient, queryKeyScope, staleTime, retry, messages, today],
   );
 
   return <CreditGrantsContext.Provider value={config}>{children}</CreditGrantsContext.Provider>;

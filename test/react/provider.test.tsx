@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CreditsError, creditGrantsKeys, type CreditsFetcher } from '../../src/core';
 import {
   CreditGrantsProvider,
@@ -93,6 +93,25 @@ describe('<CreditGrantsProvider> configuration', () => {
     const clock = () => new Date('2030-01-01T00:00:00Z');
     const { latest } = renderConfig({ fetcher: noFetcher, now: clock });
     expect(latest().now).toBe(clock);
+  });
+
+  it('gives consumers a new value when the day turns in its time zone, and only then', () => {
+    vi.useFakeTimers();
+    try {
+      let instant = new Date('2026-11-21T23:58:30Z');
+      const { seen, latest } = renderConfig({ fetcher: noFetcher, now: () => instant, timeZone: 'UTC' });
+      expect(latest().today).toBe('2026-11-21');
+      const before = seen.length;
+      instant = new Date('2026-11-21T23:59:30Z');
+      act(() => vi.advanceTimersByTime(60_000));
+      expect(seen.length).toBe(before);
+      instant = new Date('2026-11-22T00:00:30Z');
+      act(() => vi.advanceTimersByTime(60_000));
+      expect(latest().today).toBe('2026-11-22');
+      expect(seen.length).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the context value when the host re-renders with equal props and inline callbacks', () => {
