@@ -9,19 +9,10 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // window.gc(), so each timed run starts without the previous run's garbage.
-  '--js-flags=--expose-gc',
-];
+// window.gc(), so each timed run starts without the previous run's garbage.
+const BENCH_ARGS = ['--js-flags=--expose-gc'];
 
 async function buildPage(outDir) {
   await build({
@@ -61,7 +52,8 @@ export async function withBenchPage(run) {
   try {
     await buildPage(outDir);
     server = await serve(outDir);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    const launch = chromiumLaunchOptions();
+    browser = await chromium.launch({ ...launch, args: [...launch.args, ...BENCH_ARGS] });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const pageErrors = [];
