@@ -129,7 +129,8 @@ function DetailsBody({
     <>
       <Dialog.Title {...slot('grant-details-title')}>{grant.name}</Dialog.Title>
       <Dialog.Description {...slot('grant-details-description')}>{display.text('detailsDescription')}</Dialog.Description>
-      <CreditBalanceMeter grant={grant} />
+      {/* The title already names the grant: the meter keeps its name for screen readers only. */}
+      <CreditBalanceMeter grant={grant} hideLabel />
       <dl {...slot('grant-details-fields')}>
         {fields.map(([term, value]) => (
           <div key={term} {...slot('grant-details-field')}>
