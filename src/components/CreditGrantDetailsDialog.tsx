@@ -6,7 +6,7 @@ import { getCreditGrantTransactions } from '../core/transactions';
 import { useCreditBalances, useCreditGrant } from '../react/hooks';
 import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { slots, type SlotClassNames, type SlotProps } from './class-names';
-import { CloseButton, Modal, type ModalProps } from './modal';
+import { CloseButton, Modal, type ModalProps } from './parts/modal';
 import { moneyUnit } from './top-up-text';
 import { useCreditDisplay, type CreditDisplay, type TextMessageKey } from './use-credit-display';
 

@@ -4,10 +4,10 @@ import type { CreditGrant } from '../core';
 import { useCreditGrantsConfig } from '../react/context';
 import { useCreateCreditGrant, useCreditTopUpOffer } from '../react/hooks';
 import { slots, type SlotClassNames, type SlotProps } from './class-names';
-import { CloseButton, Modal, type ModalProps } from './modal';
+import { CloseButton, Modal, type ModalProps } from './parts/modal';
 import { rateText, validityText } from './top-up-text';
-import { TopUpForm } from './top-up-form';
-import { TopUpSuccess } from './top-up-success';
+import { TopUpForm } from './parts/top-up-form';
+import { TopUpSuccess } from './parts/top-up-success';
 import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
 
 /** Parts of {@link CreditTopUpDialog}, by `data-slot`. */

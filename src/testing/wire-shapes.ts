@@ -43,6 +43,8 @@ export function toLegacyShape(grant: StoredGrant, create = false): SequenceLegac
     creditUnitType: grant.type === 'CASH' ? 'CURRENCY' : 'METRIC',
     currency: grant.currency,
     ...(grant.metricId === null ? {} : { metricId: grant.metricId }),
+    // The legacy shape carries JSON numbers: the nearest double is what such a
+    // reply from Sequence parses to as well (exact up to 15 significant digits).
     amount: decimalToApproximateNumber(grant.originalAmount),
     ...(grant.costOfCredit === null ? {} : { costOfCredit: decimalToApproximateNumber(grant.costOfCredit) }),
     ...(create || grant.taxRateId === null ? {} : { taxRateId: grant.taxRateId }),

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { CreditGrant, CreditTopUpOffer } from '../core';
-import { useCreditSummary } from '../react/hooks';
-import type { TopUpPartProps } from './CreditTopUpDialog';
+import type { CreditGrant, CreditTopUpOffer } from '../../core';
+import { useCreditSummary } from '../../react/hooks';
+import type { TopUpPartProps } from '../CreditTopUpDialog';
 import { CloseButton } from './modal';
 
 /**

@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useRef, type ReactNode, type Ref, type RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect';
-import { rootSlot, type SlotProps } from './class-names';
+import { useIsomorphicLayoutEffect } from '../../react/use-isomorphic-layout-effect';
+import { rootSlot, type SlotProps } from '../class-names';
 
 /** How a dialog opens, closes and gives focus back: the props both dialogs share. */
 export interface ModalProps {

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CreditTopUpOffer } from '../core';
-import { readLocaleDecimal } from '../core/parse-decimal';
-import { getCreditsErrorServerMessage } from '../core/top-up-client';
-import { judgeTopUpAmount } from '../core/top-up-offer';
-import type { UseCreateCreditGrantResult } from '../react/use-create-credit-grant';
-import type { TopUpPartProps } from './CreditTopUpDialog';
+import type { CreditTopUpOffer } from '../../core';
+import { readLocaleDecimal } from '../../core/parse-decimal';
+import { getCreditsErrorServerMessage } from '../../core/top-up-client';
+import { judgeTopUpAmount } from '../../core/top-up-offer';
+import type { UseCreateCreditGrantResult } from '../../react/use-create-credit-grant';
+import type { TopUpPartProps } from '../CreditTopUpDialog';
 import { CloseButton } from './modal';
-import { amountLabel, amountProblemText, presetInputText, previewText } from './top-up-text';
+import { amountLabel, amountProblemText, presetInputText, previewText } from '../top-up-text';
 
 /**
  * The amount field with its live price, the presets, and the purchase. The
