@@ -14,10 +14,11 @@ import {
   type CreditsRequest,
   type TopUpAmountRules,
 } from '../../src/core';
+import { FIXTURE_UNITS } from '../../src/testing';
 import { creditsErrorFrom, creditsErrorOf } from '../helpers/credits-error';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server';
 
-const METRIC = '3b1f7c2e-5a41-4c8e-9d2a-0c5e7a9b1d01';
+const METRIC = FIXTURE_UNITS[0]!.metricId;
 const rawOffer = {
   unit: { type: 'USAGE', currency: 'GBP', name: 'API calls', metricId: METRIC, key: `USAGE:metric:${METRIC}` },
   price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.05', usageMetricId: METRIC } },

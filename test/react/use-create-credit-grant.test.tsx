@@ -2,11 +2,11 @@ import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CreditsError, creditGrantsKeys, creditTopUpOfferQueryKey, isCreditsError, type CreditsRequest } from '../../src/core';
 import { useCreateCreditGrant, useCreditTopUpOffer } from '../../src/react';
-import { rawOffer } from '../components/support/top-up';
+import { API_CALLS_KEY, API_CALLS_METRIC, rawOffer } from '../components/support/top-up';
 import { fakeFetcher } from './support/fake-fetcher';
 import { renderCreditsHook, testQueryClient } from './support/render';
 
-const UNIT = 'USAGE:metric:3b1f7c2e-5a41-4c8e-9d2a-0c5e7a9b1d01';
+const UNIT = API_CALLS_KEY;
 const created = (id = 'g-new') => ({
   id,
   sequenceAccountId: 'acct-1',
@@ -14,7 +14,7 @@ const created = (id = 'g-new') => ({
   name: 'API calls',
   creditUnitType: 'METRIC',
   currency: 'GBP',
-  metricId: '3b1f7c2e-5a41-4c8e-9d2a-0c5e7a9b1d01',
+  metricId: API_CALLS_METRIC,
   amount: 500,
   costOfCredit: 25,
   createdAt: '2026-11-21T12:00:00Z',

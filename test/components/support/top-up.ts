@@ -1,8 +1,10 @@
 import type { CreditsRequest } from '../../../src/core';
 import { rawGrant, rawPage } from '../../fixtures/credit-grants';
+import { FIXTURE_UNITS } from '../../../src/testing';
 import { deferred } from '../../react/support/fake-fetcher';
 
-export const API_CALLS_METRIC = '3b1f7c2e-5a41-4c8e-9d2a-0c5e7a9b1d01';
+/** The fixtures' "API calls" metric. */
+export const API_CALLS_METRIC = FIXTURE_UNITS[0]!.metricId;
 export const API_CALLS_KEY = `USAGE:metric:${API_CALLS_METRIC}`;
 
 /** The proxy's `GET /credits/top-up` answer: API calls at £0.05, 100 to 100000, presets 500/1000/5000, valid for 365 days. */
