@@ -6,6 +6,13 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
+ * Per-test and per-hook budgets: a guard against hanging, far beyond what any
+ * test needs on two busy cores (Vitest's 5 s default is not). Speed goals live
+ * in `npm run bench`, never in a test's timeout.
+ */
+const patience = { testTimeout: 30_000, hookTimeout: 30_000 };
+
+/**
  * Calendar logic must hold wherever the viewer is, so the date tests run once
  * per zone: the two extremes of the clock (UTC+14 and UTC−12), a zone with
  * daylight saving and a half-hour offset.
@@ -20,6 +27,7 @@ const timeZoneProjects: TestProjectInlineConfiguration[] = TEST_TIME_ZONES.map((
     // A fresh process per file, started with TZ set, so the zone is the process's own.
     pool: 'forks',
     env: { TZ: zone, EXPECTED_TZ: zone },
+    ...patience,
   },
 }));
 
@@ -33,7 +41,7 @@ const selfReferences = {
   'react-credit-grants/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
 };
 
-/** Debian's Chromium (scripts/ensure-chromium.mjs installs it), never a downloaded browser. */
+/** Debian's Chromium (scripts/ensure-debian-packages.mjs installs it), never a downloaded browser. */
 const chromiumProvider = () => playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 
 export default defineConfig({
@@ -47,6 +55,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.tz.test.ts', 'test/**/*.dom.test.ts'],
           env: { TZ: 'UTC', EXPECTED_TZ: 'UTC' },
+          ...patience,
         },
       },
       {
@@ -57,6 +66,7 @@ export default defineConfig({
           include: ['test/**/*.test.tsx'],
           setupFiles: ['test/setup/dom.ts'],
           env: { TZ: 'UTC', EXPECTED_TZ: 'UTC' },
+          ...patience,
         },
       },
       {
@@ -73,6 +83,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
           name: 'storybook',
+          ...patience,
           browser: {
             enabled: true,
             headless: true,

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
 import { useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { configure } from 'storybook/test';
 import { CreditGrantsProvider, createHttpFetcher } from 'react-credit-grants';
 import type { CreditsProxy } from 'react-credit-grants/server';
 import { fakeCreditsProxy } from '../examples/storybook-msw/credits-handlers';
@@ -26,6 +27,10 @@ const TIME_ZONES = ['viewer', 'UTC', 'Europe/London', 'America/New_York', 'Asia/
 const TODAY_OFFSETS: Record<string, number | null> = { fixture: 0, 'plus-3': 3, 'plus-30': 30, real: null };
 
 const PROXY_ROOT = '/api/credits-proxy';
+
+// Play functions' findBy*/waitFor give up after 1 s by default; a story's first
+// request on two busy cores can take longer. A guard against hanging, not a speed goal.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Where a story's proxy lives: its own path, so the stories of a docs page never answer for each other. */
 function storyBasePath(storyId: string): string {

@@ -30,12 +30,26 @@ export function calendarDateToLocalDate(value: CalendarDate): Date {
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
+ * Whether `value` is a `Date` holding a real instant. `Date.prototype.getTime`
+ * throws for anything but a real Date, whatever its prototype or
+ * `Symbol.toStringTag` claim; unlike `instanceof`, it also accepts a Date from
+ * another realm (an iframe, a test that replaced the global `Date`).
+ */
+export function isValidInstant(value: unknown): value is Date {
+  try {
+    return !Number.isNaN(Date.prototype.getTime.call(value));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The calendar date an instant falls on in a time zone (default: the
  * viewer's). At 2024-01-01T11:00Z it is already the 2nd in Kiritimati
  * (UTC+14) and still the 31st in `Etc/GMT+12` (UTC−12).
  */
 export function getCalendarDate(instant: Date, timeZone?: string): CalendarDate {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+  if (!isValidInstant(instant)) {
     throw new TypeError('expected a valid Date instant for "today"');
   }
   const formatter = cached(

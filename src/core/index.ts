@@ -43,6 +43,7 @@ export {
   getGrantStatusOnDate,
   isCalendarDate,
   isUsableStatus,
+  isValidInstant,
 } from './dates';
 export type { CreditGrantStatus, GrantStatusOptions, TodayOptions } from './dates';
 export { formatCalendarDate, formatInstant, formatRelativeDays, formatTimeAgo } from './format-dates';

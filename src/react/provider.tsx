@@ -4,6 +4,7 @@ import {
   DEFAULT_CREDITS_STALE_TIME_MS,
   DEFAULT_QUERY_KEY_SCOPE,
   getCalendarDate,
+  isValidInstant,
   type CreditsError,
   type CreditsFetcher,
 } from '../core';
@@ -161,8 +162,8 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
   if (typeof staleTime !== 'number' || !(staleTime >= 0)) {
     throw new RangeError(`<CreditGrantsProvider staleTime>: expected milliseconds >= 0, got ${String(staleTime)}`);
   }
-  const pinnedTime = nowProp instanceof Date ? nowProp.getTime() : undefined;
-  if (nowProp !== undefined && typeof nowProp !== 'function' && !(pinnedTime !== undefined && Number.isFinite(pinnedTime))) {
+  const pinnedTime = isValidInstant(nowProp) ? nowProp.getTime() : undefined;
+  if (nowProp !== undefined && typeof nowProp !== 'function' && pinnedTime === undefined) {
     throw new TypeError('<CreditGrantsProvider now>: expected a valid Date or a function returning one');
   }
 

@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CreditsError, creditGrantsKeys } from '../../src/core';
 import { useCreditGrants, type UseCreditGrantsOptions } from '../../src/react';
 import { rawGrant, rawPage } from '../fixtures/credit-grants';
@@ -229,8 +229,8 @@ describe('useCreditGrants', () => {
     rerender();
     expect(result.current).toBe(before);
 
-    // A later clock, so the render that shows the refresh is recognisable by its dataUpdatedAt.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+    // A later clock (the setup pins Date), so the render that shows the refresh is recognisable by its dataUpdatedAt.
+    vi.setSystemTime(before.dataUpdatedAt + 1_000);
     await act(() => result.current.refetch());
     await waitFor(() => expect(result.current.dataUpdatedAt).toBeGreaterThan(before.dataUpdatedAt));
     expect(server.requests).toHaveLength(2);

@@ -4,11 +4,11 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { CreditBalanceSummary, CreditGrantHistory } from '../../src/components';
-import { createHttpFetcher, type CreditsError } from '../../src/core';
+import { createHttpFetcher, type CreditsError, type CreditsFetcher } from '../../src/core';
 import { CreditGrantsProvider } from '../../src/react';
 import { FAULTS, NOW, workingProxy, type Fault } from './support/credits-answers';
 import { RecordingErrorBoundary, type CaughtErrors } from './support/error-boundary';
-import { startFaultServer, type FaultServer } from './support/fault-server';
+import { hang, startFaultServer, type FaultServer } from './support/fault-server';
 
 // Each way the credits proxy can fail, through the real HTTP fetcher and a
 // real socket, against the two components that load data on their own. In
@@ -17,7 +17,17 @@ import { startFaultServer, type FaultServer } from './support/fault-server';
 // boundary. Retries by the policy are off here (retry={false}); see
 // retry-policy.test.tsx for those.
 
-const TIMEOUT_MS = 300;
+/**
+ * The fetcher's timeout in every case but `hangs`: long enough that no busy
+ * machine reaches it by accident, so a 500 is never reported as a TIMEOUT.
+ */
+const TIMEOUT_MS = 30_000;
+/**
+ * While the server hangs, requests go through a fetcher with this timeout. A
+ * hanging server never answers, so the outcome (TIMEOUT) does not depend on
+ * the machine's speed, only on how long the test waits.
+ */
+const HANG_TIMEOUT_MS = 200;
 
 let server: FaultServer;
 let queryClient: QueryClient;
@@ -25,6 +35,7 @@ let caught: CaughtErrors;
 let onError: ReturnType<typeof vi.fn<(error: CreditsError) => void>>;
 let onUnauthorized: ReturnType<typeof vi.fn<(error: CreditsError) => void>>;
 let consoleError: MockInstance<typeof console.error>;
+let hanging: boolean;
 
 beforeEach(async () => {
   // React reports render errors and updates it could not apply here.
@@ -34,6 +45,7 @@ beforeEach(async () => {
   caught = { errors: [] };
   onError = vi.fn();
   onUnauthorized = vi.fn();
+  hanging = false;
 });
 afterEach(async () => {
   queryClient.clear();
@@ -44,7 +56,9 @@ afterEach(async () => {
 });
 
 function renderInHost(ui: ReactElement) {
-  const fetcher = createHttpFetcher({ baseUrl: server.baseUrl, timeoutMs: TIMEOUT_MS });
+  const patient = createHttpFetcher({ baseUrl: server.baseUrl, timeoutMs: TIMEOUT_MS });
+  const impatient = createHttpFetcher({ baseUrl: server.baseUrl, timeoutMs: HANG_TIMEOUT_MS });
+  const fetcher: CreditsFetcher = (request) => (hanging ? impatient : patient)(request);
   return render(
     <RecordingErrorBoundary record={caught}>
       <CreditGrantsProvider
@@ -65,11 +79,15 @@ function renderInHost(ui: ReactElement) {
 
 async function breakServer(fault: Fault): Promise<void> {
   if (fault.answer === 'refused') await server.stop();
-  else server.answer(fault.answer);
+  else if (fault.answer === 'hangs') {
+    hanging = true;
+    server.answer(hang);
+  } else server.answer(fault.answer);
 }
 
 async function healServer(balance: string, fault: Fault): Promise<void> {
   server.answer(workingProxy(balance));
+  hanging = false;
   if (fault.answer === 'refused') await server.start();
 }
 
@@ -170,7 +188,7 @@ describe.each(SUBJECTS)('$name through the HTTP fetcher', (subject) => {
 
   describe('abort', () => {
     it('unmounting mid-request cancels the request, quietly', async () => {
-      server.answer(() => undefined);
+      server.answer(hang);
       const { unmount } = renderInHost(subject.element);
       await waitFor(() => expect(server.requests).toHaveLength(1));
       unmount();
@@ -186,7 +204,7 @@ describe.each(SUBJECTS)('$name through the HTTP fetcher', (subject) => {
       let region = screen.getByRole('region', { name: subject.region });
       await waitFor(() => expect(subject.shown(region)).toContain(DATA_V1.text));
 
-      server.answer(() => undefined);
+      server.answer(hang);
       void queryClient.invalidateQueries();
       await waitFor(() => expect(server.requests).toHaveLength(2));
       first.unmount();

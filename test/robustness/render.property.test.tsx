@@ -76,6 +76,13 @@ function expectReadable(root: Element): void {
   expect(linesMatching(text, FORBIDDEN_IN_TEXT)).toEqual([]);
 }
 
+/**
+ * Each property renders whole component trees tens of times: about 9 s on a
+ * quiet 2-core machine, so each gets a budget far beyond Vitest's 5 s default
+ * (a guard against hanging, not a speed goal).
+ */
+const PROPERTY_TIMEOUT_MS = 120_000;
+
 let consoleError: MockInstance<typeof console.error>;
 beforeEach(() => {
   // React reports bad keys, invalid DOM nesting and failed renders here.
@@ -113,7 +120,7 @@ describe('any valid grant renders readably in every component', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('a list: history in every sort and filter, summary and expiry warnings', () => {
     fc.assert(
@@ -140,7 +147,7 @@ describe('any valid grant renders readably in every component', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('all 32 currencies, 20-digit amounts and unknown balances, in every locale', () => {
     const grants = CURRENCIES.map((currency, index) =>
@@ -176,5 +183,5 @@ describe('any valid grant renders readably in every component', () => {
       unmount();
     }
     expect(consoleError).not.toHaveBeenCalled();
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

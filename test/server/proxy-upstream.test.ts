@@ -28,7 +28,7 @@ beforeAll(async () => {
   stack = await startProxyStack(
     fake,
     { 'sess-ok': fixtures.customerId, 'sess-unknown': unknownToSequence, 'sess-bad-reply': 'c0ffee00-0000-4000-8000-0000000000bd' },
-    { clientId: 'acct-canary', clientSecret: SECRET, timeoutMs: 500 },
+    { clientId: 'acct-canary', clientSecret: SECRET },
   );
 });
 afterAll(() => stack.close());
@@ -130,14 +130,23 @@ describe('outage and timeout', () => {
   });
 
   it('ends the request with 504 when Sequence does not answer within timeoutMs', async () => {
-    stack.fake.inject({ type: 'hang' }, { times: 1 });
-    const answer = await get('/credits');
-    expect(answer.status).toBe(504);
-    expect(answer.json).toEqual({ error: { code: 'UPSTREAM_TIMEOUT', message: 'The billing provider did not answer in time.' } });
-    const [upstream] = stack.fake.requests;
-    expect(upstream?.route).toBe('getBalances');
-    expect(upstream?.status).toBeNull();
-    expect(stack.logs.some((entry) => entry.event === 'upstream-timeout')).toBe(true);
+    // A proxy of its own with a short timeout, over the same fake: Sequence
+    // hangs, so the outcome does not depend on the machine's speed (the shared
+    // stack keeps the default, which no busy machine reaches by accident).
+    const impatient = await startProxyStack(stack.fake, { 'sess-ok': fixtures.customerId }, { clientId: 'acct-canary', clientSecret: SECRET, timeoutMs: 200 });
+    try {
+      stack.fake.inject({ type: 'hang' }, { times: 1 });
+      const answer = await rawRequest(new URL(impatient.proxyUrl).origin, '/api/credits-proxy/credits', { headers: { Cookie: 'session=sess-ok' } });
+      answers.push(JSON.stringify(answer));
+      expect(answer.status).toBe(504);
+      expect(JSON.parse(answer.body)).toEqual({ error: { code: 'UPSTREAM_TIMEOUT', message: 'The billing provider did not answer in time.' } });
+      const [upstream] = stack.fake.requests;
+      expect(upstream?.route).toBe('getBalances');
+      expect(upstream?.status).toBeNull();
+      expect(impatient.logs.some((entry) => entry.event === 'upstream-timeout')).toBe(true);
+    } finally {
+      await impatient.close();
+    }
   });
 
   it('defaults to a 10 second timeout', () => {

@@ -36,8 +36,11 @@ const APP_SHELL = '<!doctype html><html><head><title>Dashboard</title></head><bo
 /** One way the proxy (or what stands in front of it) can fail. */
 export interface Fault {
   name: string;
-  /** How the server answers; `refused` stops it listening instead. */
-  answer: Answer | 'refused';
+  /**
+   * How the server answers; `refused` stops it listening instead, and `hangs`
+   * never answers (the fetcher's own timeout ends the request).
+   */
+  answer: Answer | 'refused' | 'hangs';
   /** The CreditsError code the host's `onError` receives. */
   code: string;
   /** The server's `Retry-After`, as the error carries it. */
@@ -52,7 +55,7 @@ export const FAULTS: Fault[] = [
     code: 'RATE_LIMITED',
     retryAfterMs: 2000,
   },
-  { name: 'timeout (no answer)', answer: () => undefined, code: 'TIMEOUT' },
+  { name: 'hangs (no answer until the fetcher times out)', answer: 'hangs', code: 'TIMEOUT' },
   { name: 'malformed JSON', answer: reply(200, '{"items": [{"id": "g-', { 'Content-Type': 'application/json' }), code: 'INVALID_RESPONSE' },
   { name: 'JSON of the wrong shape', answer: json(200, { items: 'none', pagination: 7 }), code: 'INVALID_RESPONSE' },
   { name: 'HTML error page from a gateway (502)', answer: reply(502, GATEWAY_PAGE, { 'Content-Type': 'text/html' }), code: 'SERVER' },

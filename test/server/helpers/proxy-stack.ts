@@ -79,7 +79,7 @@ export async function startProxyStack(
     fetcherFor: (session, extraHeaders = {}) =>
       createHttpFetcher({
         baseUrl: proxyUrl,
-        timeoutMs: 5_000,
+        timeoutMs: 30_000,
         headers: {
           Authorization: 'Bearer browser-session-token',
           ...(session === null ? {} : { Cookie: `session=${session}; theme=dark` }),
