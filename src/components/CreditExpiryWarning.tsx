@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CreditGrant } from '../core';
 import { formatRelativeDays } from '../core/format-dates';
-import { useCreditGrants } from '../react/hooks';
+import { useCreditBalances } from '../react/hooks';
 import { rootSlot, slots, type SlotClassNames } from './class-names';
 import { getExpiryNotices } from './expiry-notices';
 import { useCreditDisplay } from './use-credit-display';
@@ -42,7 +42,7 @@ export function CreditExpiryWarning(props: CreditExpiryWarningProps) {
 }
 
 function ConnectedCreditExpiryWarning(props: CreditExpiryWarningProps) {
-  const { grants } = useCreditGrants({ fetchAll: true });
+  const { grants } = useCreditBalances();
   return <ExpiryWarningView {...props} grants={grants} single={false} />;
 }
 
