@@ -78,8 +78,11 @@ function countingFetcher(answer: (request: CreditsRequest) => unknown) {
       lastActivity = performance.now();
     }
   };
+  // Quiet for 300 ms since the later of the last request and the call: a
+  // remount that asks for nothing still gets the time to render and ask.
   const quiet = async () => {
-    while (inFlight > 0 || performance.now() - lastActivity < 300) await delay(50);
+    const since = performance.now();
+    while (inFlight > 0 || performance.now() - Math.max(lastActivity, since) < 300) await delay(50);
   };
   const take = () => {
     const taken = Object.fromEntries(counts);
@@ -87,6 +90,16 @@ function countingFetcher(answer: (request: CreditsRequest) => unknown) {
     return taken;
   };
   return { fetcher, quiet, take };
+}
+
+/** Requests count only on a page that shows everything: nothing loading or failed, meters and totals there. */
+function assertRendered(container: HTMLElement): void {
+  const unfinished = container.querySelectorAll('[data-state="loading"], [data-state="error"], [aria-busy="true"], [role="alert"]').length;
+  const meters = container.querySelectorAll('[role="meter"]').length;
+  const totals = container.querySelectorAll('[data-slot="balance-summary-item"]').length;
+  if (unfinished > 0 || meters === 0 || totals === 0) {
+    throw new Error(`the dashboard did not finish rendering: ${unfinished} parts loading or failed, ${meters} meters, ${totals} summary totals`);
+  }
 }
 
 /**
@@ -124,6 +137,7 @@ export async function benchNetwork(): Promise<NetworkResult> {
     const root = createRoot(container);
     root.render(dashboard);
     await quiet();
+    assertRendered(container);
     root.unmount();
     container.remove();
     return take();

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CreditGrant } from '../core';
 import { formatRelativeDays } from '../core/format-dates';
-import { useCreditGrants } from '../react/hooks';
+import { useCreditBalances } from '../react/hooks';
 import { rootSlot, slots, type SlotClassNames, type SlotProps } from './class-names';
 import { getExpiryNotices, type ExpiryNotice } from './expiry-notices';
 import { BuyCredit, type BuyCreditProp } from './parts/buy-credit';
@@ -60,7 +60,7 @@ export function CreditExpiryWarning(props: CreditExpiryWarningProps) {
 }
 
 function ConnectedCreditExpiryWarning(props: CreditExpiryWarningProps) {
-  const { grants } = useCreditGrants({ fetchAll: true });
+  const { grants } = useCreditBalances();
   return <ExpiryWarningView {...props} grants={grants} single={false} />;
 }
 

@@ -65,6 +65,8 @@ export type {
   InvalidCreditBalanceItem,
 } from './balance-types';
 export { normalizeCreditBalances } from './normalize-balances';
+export { findCreditGrantInBalances, flattenCreditBalances } from './balance-grants';
+export type { FlattenedCreditBalances } from './balance-grants';
 export { getCreditGrantTransactions } from './transactions';
 export { flattenCreditGrantPages, findCreditGrantInPages } from './pages';
 export type { FlattenedCreditGrantPages } from './pages';
@@ -102,6 +104,8 @@ export type {
   CreditsQueryOptionsOptions,
   CreditsRetryOptions,
 } from './query-options';
+export { prefetchCreditQueries } from './prefetch';
+export type { CreditsPrefetchClient, PrefetchCreditQueriesOptions } from './prefetch';
 export { creditUnitKey, summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
 export type { CreditSummaryEntry, SummarizeCreditGrantsOptions } from './summary';
 export { CREDIT_COST_ROUNDING_MODE, invalidCreditPriceReason, quoteCreditPrice, toCreditPrice } from './top-up-price';

@@ -118,10 +118,11 @@ function nextCursor(
  * ```
  *
  * Pages are normalised {@link CreditGrantPage}s; the first page's param is
- * `null`, each next one is the previous page's `pagination.after`. Add
- * `pages: Infinity` to prefetch every page (what `useCreditSummary` needs),
- * and `retry: false` if a failing proxy should not hold up a server response
- * for the retries' backoff.
+ * `null`, each next one is the previous page's `pagination.after`. The
+ * history reads the first page when it mounts (`prefetchCreditQueries`
+ * prefetches it); add `pages: Infinity` to prefetch every page for a
+ * `useCreditGrants({ fetchAll: true })` of your own, and `retry: false` if a
+ * failing proxy should not hold up a server response for the retries' backoff.
  */
 export function creditGrantsInfiniteQueryOptions(
   fetcher: CreditsFetcher,
@@ -156,7 +157,13 @@ export function creditGrantQueryOptions(
   };
 }
 
-/** Query options for `GET /credits/balances`, for `useQuery` or `queryClient.prefetchQuery`. */
+/**
+ * Query options for `GET /credits/balances`, for `useQuery` or
+ * `queryClient.prefetchQuery`. Its reply holds every grant of the customer:
+ * `useCreditBalances`, `useCreditSummary` and `useCreditGrant` (and so the
+ * summary, the expiry warning, meters and details by id) all read this one
+ * query.
+ */
 export function creditBalancesQueryOptions(
   fetcher: CreditsFetcher,
   options: CreditsQueryOptionsOptions = {},

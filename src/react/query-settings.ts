@@ -1,4 +1,4 @@
-import { useQuery, type QueryKey } from '@tanstack/react-query';
+import { useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { shouldRetryCreditsError, toCreditsError, type CreditsError, type CreditsFetcher, type CreditsQueryOptionsOptions } from '../core';
 import { useCreditGrantsConfig, type CreditGrantsConfig } from './context';
@@ -74,26 +74,55 @@ export interface CreditsQueryState {
   dataUpdatedAt: number;
 }
 
+/** A core query-options builder, given the provider's fetcher, scope and staleness. */
+export type CreditsQueryBuilder<T> = (
+  fetcher: CreditsFetcher,
+  options: CreditsQueryOptionsOptions,
+) => { queryKey: QueryKey; queryFn: (context: { signal: AbortSignal }) => Promise<T> };
+
+/** `initialData` for {@link useCreditsQueryResult}, read when the cache entry is created. */
+export interface CreditsInitialData<T> {
+  initialData?: () => T | undefined;
+  initialDataUpdatedAt?: () => number | undefined;
+}
+
+/** `useQuery` over a core query-options builder, with the provider's client, scope, staleness and retry. */
+export function useCreditsQueryResult<T>(
+  caller: string,
+  build: CreditsQueryBuilder<T>,
+  enabled: boolean,
+  extra?: CreditsInitialData<T>,
+): UseQueryResult<T, unknown> {
+  const { config, retry } = useCreditsQuerySettings(caller);
+  const { fetcher, queryKeyScope, staleTime, queryClient } = config;
+  return useQuery({ ...build(fetcher, { scope: queryKeyScope, staleTime }), ...extra, retry, enabled }, queryClient);
+}
+
+/** A query's {@link CreditsQueryState}, with a stable identity while none of it changes. */
+export function useCreditsQueryState(query: UseQueryResult<unknown, unknown>): CreditsQueryState {
+  const { isLoading, isFetching, isError, refetch, dataUpdatedAt } = query;
+  const error = useCreditsError(query.error);
+  return useMemo(
+    () => ({ isLoading, isFetching, isError, error, refetch, dataUpdatedAt }),
+    [isLoading, isFetching, isError, error, refetch, dataUpdatedAt],
+  );
+}
+
 /**
- * `useQuery` over a core query-options builder, with the provider's client,
- * scope, staleness and retry: the query's {@link CreditsQueryState} and what
- * `select` (a module-level function) makes of its data, with a stable
- * identity while neither changes.
+ * {@link useCreditsQueryResult}'s {@link CreditsQueryState} and what `select`
+ * (a module-level function) makes of its data. `select` runs once per data
+ * (not per render), so what it derives keeps its identity while the data does.
  */
 export function useCreditsQuery<T, R>(
   caller: string,
-  build: (fetcher: CreditsFetcher, options: CreditsQueryOptionsOptions) => { queryKey: QueryKey; queryFn: (context: { signal: AbortSignal }) => Promise<T> },
+  build: CreditsQueryBuilder<T>,
   enabled: boolean,
   select: (data: T | undefined) => R,
-  extra?: { initialData?: () => T | undefined; initialDataUpdatedAt?: () => number | undefined },
+  extra?: CreditsInitialData<T>,
 ): CreditsQueryState & R {
-  const { config, retry } = useCreditsQuerySettings(caller);
-  const { fetcher, queryKeyScope, staleTime, queryClient } = config;
-  const query = useQuery({ ...build(fetcher, { scope: queryKeyScope, staleTime }), ...extra, retry, enabled }, queryClient);
-  const { data, isLoading, isFetching, isError, refetch, dataUpdatedAt } = query;
-  const error = useCreditsError(query.error);
-  return useMemo(
-    () => ({ ...select(data), isLoading, isFetching, isError, error, refetch, dataUpdatedAt }),
-    [select, data, isLoading, isFetching, isError, error, refetch, dataUpdatedAt],
-  );
+  const query = useCreditsQueryResult(caller, build, enabled, extra);
+  const { data } = query;
+  const selected = useMemo(() => select(data), [select, data]);
+  const state = useCreditsQueryState(query);
+  return useMemo(() => ({ ...selected, ...state }), [selected, state]);
 }

@@ -2,15 +2,19 @@ import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
   CreditsError,
+  creditBalancesQueryOptions,
   creditGrantQueryOptions,
   creditGrantsKeys,
+  findCreditGrantInBalances,
   findCreditGrantInPages,
   invalidCreditGrantIdReason,
   type CreditGrant,
   type CreditGrantPage,
+  type CreditsFetcher,
+  type CreditsQueryOptionsOptions,
 } from '../core';
 import { useCreditGrantsConfig } from './context';
-import { useCreditsQuery, type CreditsQueryState } from './query-settings';
+import { useCreditsQueryResult, useCreditsQueryState, type CreditsQueryState } from './query-settings';
 
 /** Options of {@link useCreditGrant}. */
 export interface UseCreditGrantOptions {
@@ -20,7 +24,7 @@ export interface UseCreditGrantOptions {
 
 /** What {@link useCreditGrant} returns: `isError` also when the id cannot name a grant, with `NOT_FOUND` for an unknown grant (or an empty id). */
 export interface UseCreditGrantResult extends CreditsQueryState {
-  /** The grant, once known (at once when a loaded list page has it). */
+  /** The grant, once known (at once when the loaded balances or a loaded list page has it). */
   grant: CreditGrant | undefined;
 }
 
@@ -35,71 +39,51 @@ function findInCachedLists(queryClient: QueryClient, scope: string, id: string):
   return found;
 }
 
-/**
- * When the scope has list queries loading right now, waits for them and looks
- * for the grant in what they brought; `undefined` (no waiting) otherwise. A
- * dashboard mounts its lists and its meters by id at once: the page on its
- * way usually holds the grant, and waiting for it saves one request per meter.
- */
-function grantFromListsInFlight(
-  queryClient: QueryClient,
-  scope: string,
-  id: string,
-  signal: AbortSignal,
-): Promise<CreditGrant | undefined> | undefined {
-  const cache = queryClient.getQueryCache();
-  const loading = cache.findAll({ queryKey: creditGrantsKeys.lists(scope), fetchStatus: 'fetching' });
-  if (loading.length === 0) return undefined;
-  return new Promise<void>((resolve) => {
-    const settled = () => signal.aborted || loading.every((query) => query.state.fetchStatus !== 'fetching');
-    const unsubscribe = cache.subscribe(() => {
-      if (!settled()) return;
-      unsubscribe();
-      resolve();
-    });
-    signal.addEventListener(
-      'abort',
-      () => {
-        unsubscribe();
-        resolve();
-      },
-      { once: true },
-    );
-  }).then(() => findInCachedLists(queryClient, scope, id)?.grant);
-}
-
-const select = (grant: CreditGrant | undefined) => ({ grant });
 const resolved = () => Promise.resolve();
 
 /**
- * One credit grant, from `GET /credits/{id}`. A grant that a loaded list page
- * already holds shows at once, as fresh as that page, with no request until
- * it goes stale; while a list page is loading, the hook waits for it before
- * asking for the grant alone. An unknown grant gives `error.code === 'NOT_FOUND'`; an empty
- * id gives the same code at once, without a request.
+ * One credit grant. It is read from the customer's balances
+ * (`GET /credits/balances`, whose reply holds every grant): the request that
+ * `useCreditBalances`, `useCreditSummary` and every other `useCreditGrant` on
+ * the page share, so a dashboard of many meters by id makes one request, not
+ * one per meter. Only a grant the balances do not hold (or when they could
+ * not be loaded) is asked for alone, with `GET /credits/{id}`; an unknown
+ * grant then gives `error.code === 'NOT_FOUND'`. A grant a loaded list page
+ * already holds shows at once while the balances load. An empty id gives
+ * `NOT_FOUND` at once, without a request.
+ *
+ * The state (`isFetching`, `error`, `refetch`, `dataUpdatedAt`) is that of
+ * the request the grant came from: the balances, or its own.
  */
 export function useCreditGrant(id: string, options: UseCreditGrantOptions = {}): UseCreditGrantResult {
   const { queryClient, queryKeyScope } = useCreditGrantsConfig('useCreditGrant');
   const idProblem = invalidCreditGrantIdReason(id);
-  const query = useCreditsQuery(
+  const enabled = (options.enabled ?? true) && idProblem === null;
+
+  const balances = useCreditsQueryResult('useCreditGrant', creditBalancesQueryOptions, enabled);
+  const fromBalances = useMemo(() => (balances.data ? findCreditGrantInBalances(balances.data, id) : undefined), [balances.data, id]);
+  // Settled without the grant (or failed): only then is the grant worth a request of its own.
+  const ownNeeded = fromBalances === undefined && (balances.status === 'error' || balances.status === 'success');
+  const own = useCreditsQueryResult(
     'useCreditGrant',
-    (fetcher, queryOptions) => {
-      const options = creditGrantQueryOptions(fetcher, id, queryOptions);
-      return {
-        ...options,
-        queryFn: (context) => {
-          const fromList = grantFromListsInFlight(queryClient, queryKeyScope, id, context.signal);
-          return fromList ? fromList.then((grant) => grant ?? options.queryFn(context)) : options.queryFn(context);
-        },
-      };
-    },
-    (options.enabled ?? true) && idProblem === null,
-    select,
+    (fetcher: CreditsFetcher, queryOptions: CreditsQueryOptionsOptions) => creditGrantQueryOptions(fetcher, id, queryOptions),
+    enabled && ownNeeded,
     {
       // Read when the cache entry is created, i.e. the first time this id is asked for.
       initialData: () => findInCachedLists(queryClient, queryKeyScope, id)?.grant,
       initialDataUpdatedAt: () => findInCachedLists(queryClient, queryKeyScope, id)?.updatedAt,
     },
+  );
+
+  const balancesState = useCreditsQueryState(balances);
+  const ownState = useCreditsQueryState(own);
+  // While the balances load, a list copy of the grant (own.data) shows with the balances' progress.
+  const source = fromBalances === undefined && ownNeeded ? ownState : balancesState;
+  const grant = fromBalances ?? own.data;
+  const dataUpdatedAt = fromBalances === undefined ? own.dataUpdatedAt : source.dataUpdatedAt;
+  const result = useMemo(
+    () => ({ ...source, grant, isLoading: grant === undefined && source.isLoading, dataUpdatedAt }),
+    [source, grant, dataUpdatedAt],
   );
   const idError = useMemo(
     () =>
@@ -116,5 +100,5 @@ export function useCreditGrant(id: string, options: UseCreditGrantOptions = {}):
           },
     [idProblem],
   );
-  return idError ?? query;
+  return idError ?? result;
 }

@@ -9,7 +9,6 @@ import {
   type CreditsError,
   type InvalidCreditGrant,
 } from '../core';
-import type { CreditGrantsConfig } from './context';
 import { useCreditsError, useCreditsQuerySettings } from './query-settings';
 
 /** Options of {@link useCreditGrants}. */
@@ -56,19 +55,20 @@ type CreditGrantPages = InfiniteData<CreditGrantPage, string | null>;
 
 const NO_PAGES: readonly CreditGrantPage[] = Object.freeze([]);
 
-/** The list query behind {@link useCreditGrants} and `useCreditSummary`. */
-export interface CreditGrantsQueryState {
-  /** Whether the first page has arrived (the list may still have more). */
-  hasData: boolean;
-  result: UseCreditGrantsResult;
-  /** The provider's configuration. */
-  config: CreditGrantsConfig;
-}
-
-/** {@link useCreditGrants}, plus what the summary needs to know about completeness. */
-export function useCreditGrantsQuery(options: UseCreditGrantsOptions, caller: string): CreditGrantsQueryState {
+/**
+ * The signed-in customer's credit grants, over the cursor-paginated
+ * `GET /credits` (`limit`, `after`). Every component on the page that asks for
+ * the same page size shares one cache entry and one request.
+ *
+ * With `fetchAll`, pages load one after another until the last; a server that
+ * repeats a cursor ends the walk instead of looping. For every grant at once,
+ * `useCreditBalances().grants` is one request where `fetchAll` is one per
+ * page (what the summary and the expiry warning read). After a failed
+ * refresh, the grants already loaded stay, with `error` beside them.
+ */
+export function useCreditGrants(options: UseCreditGrantsOptions = {}): UseCreditGrantsResult {
   const { pageSize = 100, fetchAll = false, enabled = true } = options;
-  const { config, retry } = useCreditsQuerySettings(caller);
+  const { config, retry } = useCreditsQuerySettings('useCreditGrants');
   const { fetcher, queryKeyScope, staleTime, queryClient } = config;
 
   const query = useInfiniteQuery<CreditGrantPage, CreditsError, CreditGrantPages, CreditGrantsListQueryKey, string | null>(
@@ -100,7 +100,7 @@ export function useCreditGrantsQuery(options: UseCreditGrantsOptions, caller: st
   const flattened = useMemo(() => flattenCreditGrantPages(data?.pages ?? NO_PAGES), [data]);
   const error = useCreditsError(query.error);
 
-  const result = useMemo(
+  return useMemo(
     () => ({
       grants: flattened.grants,
       invalid: flattened.invalid,
@@ -118,18 +118,4 @@ export function useCreditGrantsQuery(options: UseCreditGrantsOptions, caller: st
     }),
     [flattened, hasNextPage, fetchNextPage, isFetchingNextPage, isLoading, isFetching, isError, isFetchNextPageError, error, refetch, dataUpdatedAt],
   );
-  return { hasData: data !== undefined, result, config };
-}
-
-/**
- * The signed-in customer's credit grants, over the cursor-paginated
- * `GET /credits` (`limit`, `after`). Every component on the page that asks for
- * the same page size shares one cache entry and one request.
- *
- * With `fetchAll`, pages load one after another until the last; a server that
- * repeats a cursor ends the walk instead of looping. After a failed refresh,
- * the grants already loaded stay, with `error` beside them.
- */
-export function useCreditGrants(options: UseCreditGrantsOptions = {}): UseCreditGrantsResult {
-  return useCreditGrantsQuery(options, 'useCreditGrants').result;
 }

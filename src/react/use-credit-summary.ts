@@ -3,24 +3,30 @@ import {
   getCalendarDate,
   summarizeCreditGrantsOnDate,
   type CreditSummaryEntry,
-  type InvalidCreditGrant,
+  type InvalidCreditBalanceItem,
 } from '../core';
+import { useCreditGrantsConfig } from './context';
 import type { CreditsQueryState } from './query-settings';
-import { useCreditGrantsQuery } from './use-credit-grants';
+import { useCreditBalancesQuery } from './use-credit-balances';
 
 /** Options of {@link useCreditSummary}. */
 export interface UseCreditSummaryOptions {
-  /** `false` holds the requests back. @default true */
+  /** `false` holds the request back. @default true */
   enabled?: boolean;
 }
 
 /** What {@link useCreditSummary} returns; `isError` keeps a summary already complete beside the error. */
 export interface UseCreditSummaryResult extends CreditsQueryState {
-  /** Per currency or metric, the usable credit; empty until every page of grants has loaded. */
+  /** Per currency or metric, the usable credit; empty until the customer's balances have loaded. */
   summary: CreditSummaryEntry[];
-  /** Grants that could not be normalised and so are in no total: show that the totals may be short. */
-  invalid: InvalidCreditGrant[];
-  /** The summary is not complete yet: grant pages are still loading. */
+  /**
+   * Balances and grants that could not be normalised and so are in no total:
+   * show that the totals may be short. Items of the balances reply (`kind`
+   * `"balance"` or `"grant"`, with their `path`, `id` and `error`), since the
+   * summary reads `GET /credits/balances`.
+   */
+  invalid: InvalidCreditBalanceItem[];
+  /** The summary is not complete yet: the balances are still loading. */
   isLoading: boolean;
 }
 
@@ -31,29 +37,28 @@ const NO_SUMMARY: CreditSummaryEntry[] = Object.freeze([]) as unknown as CreditS
  * (see `summarizeCreditGrants`), "today" being the provider's `now` in its
  * `timeZone`.
  *
- * The source is `GET /credits`, every page of it (the hook walks them): a
- * total over some pages would be a wrong number, so `summary` stays empty and
- * `isLoading` true until the last page is in. It shares its cache with
- * `useCreditGrants()` at the default page size, so a dashboard showing both
- * makes one set of requests (and that list then shows every page). To
- * server-render a summary, prefetch every page:
- * `queryClient.prefetchInfiniteQuery({ ...creditGrantsInfiniteQueryOptions(fetcher), pages: Infinity })`.
- * Grants list endpoints may serve the legacy shape, without balances: those
- * grants are counted in `unknownBalanceCount`, never as zero.
+ * The source is `GET /credits/balances`, whose one reply holds every grant of
+ * the customer: the summary is never a total over part of the list, and it
+ * shares its request with `useCreditBalances`, `useCreditGrant` and the
+ * connected components. To server-render it, prefetch with
+ * `prefetchCreditQueries(queryClient, fetcher)` (or
+ * `queryClient.prefetchQuery(creditBalancesQueryOptions(fetcher))`).
+ * Grants whose balance Sequence did not report (the legacy shape) are
+ * counted in `unknownBalanceCount`, never as zero.
  */
 export function useCreditSummary(options: UseCreditSummaryOptions = {}): UseCreditSummaryResult {
   const { enabled = true } = options;
-  const { hasData, result: list, config } = useCreditGrantsQuery({ pageSize: 100, fetchAll: true, enabled }, 'useCreditSummary');
-  const { grants, invalid, hasNextPage, isFetching, isError, error, refetch, dataUpdatedAt } = list;
+  const config = useCreditGrantsConfig('useCreditSummary');
+  const query = useCreditBalancesQuery(enabled, 'useCreditSummary');
+  const { hasData, flattened, isLoading, isFetching, isError, error, refetch, dataUpdatedAt } = query;
 
-  const complete = enabled && hasData && !hasNextPage;
+  const loaded = enabled && hasData;
   const today = getCalendarDate(config.now(), config.timeZone);
   const summary = useMemo(
-    () => (complete ? summarizeCreditGrantsOnDate(grants, today) : NO_SUMMARY),
-    [complete, grants, today],
+    () => (loaded ? summarizeCreditGrantsOnDate(flattened.grants, today) : NO_SUMMARY),
+    [loaded, flattened, today],
   );
-  // Between two pages nothing is in flight, yet the summary is still on its way.
-  const isLoading = enabled && !complete && !isError && (isFetching || hasData);
+  const invalid = flattened.invalid;
 
   return useMemo(
     () => ({ summary, invalid, isLoading, isFetching, isError, error, refetch, dataUpdatedAt }),

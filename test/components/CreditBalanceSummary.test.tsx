@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CreditBalanceSummary } from '../../src/components';
 import { CreditsError } from '../../src/core';
-import { rawGrant, rawPage } from '../fixtures/credit-grants';
+import { rawBalances, rawGrant } from '../fixtures/credit-grants';
 import { fakeFetcher } from '../react/support/fake-fetcher';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { grant } from './support/grants';
@@ -65,24 +65,21 @@ describe('CreditBalanceSummary', () => {
     expect(screen.getByText('No usable credit right now.')).toBeInTheDocument();
   });
 
-  it('loads every page inside a provider, says when it was updated and refreshes', async () => {
+  it('loads the customer’s balances inside a provider (one request), says when it was updated and refreshes', async () => {
     const user = userEvent.setup();
     let balance = '40';
-    const fake = fakeFetcher((request) =>
-      request.query?.after === 'p2'
-        ? rawPage([rawGrant('b', { currency: 'EUR', name: 'EUR' })])
-        : rawPage([rawGrant('a', { currentBalance: balance })], { after: 'p2', totalResultSize: 2 }),
-    );
+    const fake = fakeFetcher(() => rawBalances([rawGrant('a', { currentBalance: balance }), rawGrant('b', { currency: 'EUR', name: 'EUR' })]));
     renderWithProvider(<CreditBalanceSummary />, { fetcher: fake.fetcher });
     expect(await screen.findByText(wholeText('Updated now'))).toBeInTheDocument();
     expect(screen.getAllByRole('meter').map((meter) => meter.getAttribute('aria-valuetext'))).toEqual([
       '€40.00 of €100.00 left',
       '£40.00 of £100.00 left',
     ]);
+    expect(fake.requests.map((request) => request.path)).toEqual(['/credits/balances']);
     balance = '10';
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(await screen.findByRole('meter', { name: 'GBP credit' })).toHaveAttribute('aria-valuetext', '£10.00 of £100.00 left');
-    expect(fake.requests.length).toBe(4);
+    expect(fake.requests.map((request) => request.path)).toEqual(['/credits/balances', '/credits/balances']);
   });
 
   it('shows an error and keeps the last totals', () => {

@@ -2,8 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CreditExpiryWarning } from '../../src/components';
-import { rawGrant, rawPage } from '../fixtures/credit-grants';
-import { fakeFetcher, pagesByCursor } from '../react/support/fake-fetcher';
+import { rawBalances, rawGrant } from '../fixtures/credit-grants';
+import { fakeFetcher } from '../react/support/fake-fetcher';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { grant } from './support/grants';
 import { renderWithProvider } from './support/render';
@@ -129,17 +129,17 @@ describe('CreditExpiryWarning', () => {
     expect(() => renderWithProvider(<CreditExpiryWarning grants={[soon]} maxItems={0} />)).toThrow(/maxItems must be a whole number >= 1/);
   });
 
-  it('loads every page of the customer’s grants inside a provider', async () => {
-    const fake = fakeFetcher(
-      pagesByCursor({
-        first: rawPage([rawGrant('a', { name: 'Page one', expiryDate: '2026-12-25' })], { after: 'p2', totalResultSize: 2 }),
-        p2: rawPage([rawGrant('b', { name: 'Page two credit', expiryDate: '2026-11-23', currentBalance: '3' })], { totalResultSize: 2 }),
-      }),
+  it('warns about any of the customer’s grants inside a provider, from the one balances request', async () => {
+    const fake = fakeFetcher(() =>
+      rawBalances([
+        rawGrant('a', { name: 'Later credit', expiryDate: '2026-12-25' }),
+        rawGrant('b', { type: 'USAGE', name: 'API calls', metricId: 'm-calls', expiryDate: '2026-11-23', currentBalance: '3' }),
+      ]),
     );
     renderWithProvider(<CreditExpiryWarning />, { fetcher: fake.fetcher });
     const status = await screen.findByRole('status');
-    expect(items(status)).toEqual(['Page two credit Expires in 2 days £3.00 at risk']);
-    expect(fake.requests).toHaveLength(2);
+    expect(items(status)).toEqual(['API calls Expires in 2 days 3 API calls at risk']);
+    expect(fake.requests.map((request) => request.path)).toEqual(['/credits/balances']);
   });
 
   it('works without a provider when given grants', () => {

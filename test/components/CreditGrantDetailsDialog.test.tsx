@@ -155,6 +155,9 @@ describe('CreditGrantDetailsDialog', () => {
     renderWithProvider(<CreditGrantDetailsDialog grantId="missing" defaultOpen />, { fetcher: fake.fetcher });
     const dialog = screen.getByRole('dialog', { name: 'Credit grant details' });
     expect(within(dialog).getByText('Loading credit grant…')).toBeInTheDocument();
+    // The balances come first; only a grant they do not hold is asked for alone.
+    await waitFor(() => expect(fake.requestsTo('/credits/missing')).toHaveLength(1));
+    expect(within(dialog).getByText('Loading credit grant…')).toBeInTheDocument();
     answer(undefined);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('This credit grant could not be found.');
     expect(screen.getByRole('dialog', { name: 'Credit grant details' })).toBeInTheDocument();

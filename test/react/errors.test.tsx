@@ -120,7 +120,9 @@ describe('onUnauthorized and onError', () => {
   });
 
   it('reports a NOT_FOUND grant to onError', async () => {
-    const server = fakeFetcher(() => {
+    // The balances load (without the grant); the grant's own request is the 404.
+    const server = fakeFetcher((request) => {
+      if (request.path === '/credits/balances') return { items: [] };
       throw new CreditsError('NOT_FOUND', 'gone', { status: 404 });
     });
     const onError = vi.fn();

@@ -4,6 +4,7 @@ import {
   creditBalancesQueryOptions,
   creditGrantQueryOptions,
   creditGrantsInfiniteQueryOptions,
+  prefetchCreditQueries,
   type CreditBalance,
   type CreditBalances,
   type CreditGrant,
@@ -56,11 +57,11 @@ test('useCreditGrant', () => {
 });
 
 test('useCreditBalances', () => {
-  expectTypeOf(useCreditBalances).returns.branded.toEqualTypeOf<Common & { balances: CreditBalance[]; invalid: InvalidCreditBalanceItem[] }>();
+  expectTypeOf(useCreditBalances).returns.branded.toEqualTypeOf<Common & { balances: CreditBalance[]; grants: CreditGrant[]; invalid: InvalidCreditBalanceItem[] }>();
 });
 
 test('useCreditSummary', () => {
-  expectTypeOf(useCreditSummary).returns.branded.toEqualTypeOf<Common & { summary: CreditSummaryEntry[]; invalid: InvalidCreditGrant[] }>();
+  expectTypeOf(useCreditSummary).returns.branded.toEqualTypeOf<Common & { summary: CreditSummaryEntry[]; invalid: InvalidCreditBalanceItem[] }>();
   expectTypeOf<CreditSummaryEntry['currentBalance']>().toEqualTypeOf<DecimalString>();
   expectTypeOf<CreditSummaryEntry['metricId']>().toEqualTypeOf<string | null>();
 });
@@ -84,4 +85,6 @@ test('the core query options fit TanStack Query as they are', () => {
   expectTypeOf(useInfiniteQuery(creditGrantsInfiniteQueryOptions(fetcher)).error).toEqualTypeOf<CreditsError | null>();
   expectTypeOf(useQuery(creditGrantQueryOptions(fetcher, 'g1')).data).toEqualTypeOf<CreditGrant | undefined>();
   expectTypeOf(useQuery(creditGrantQueryOptions(fetcher, 'g1')).error).toEqualTypeOf<CreditsError | null>();
+  // The core's prefetch helper takes a QueryClient as it is, without the core importing TanStack.
+  expectTypeOf(prefetchCreditQueries(client, fetcher, { pageSize: 25 })).toEqualTypeOf<Promise<CreditsError[]>>();
 });

@@ -1,8 +1,8 @@
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CreditsError, creditGrantsKeys, creditTopUpOfferQueryKey, isCreditsError, type CreditsRequest } from '../../src/core';
-import { useCreateCreditGrant, useCreditTopUpOffer } from '../../src/react';
-import { API_CALLS_KEY, API_CALLS_METRIC, rawOffer } from '../components/support/top-up';
+import { useCreateCreditGrant, useCreditBalances, useCreditGrant, useCreditGrants, useCreditSummary, useCreditTopUpOffer } from '../../src/react';
+import { API_CALLS_KEY, API_CALLS_METRIC, fakeCreditsServer, rawOffer } from '../components/support/top-up';
 import { fakeFetcher } from './support/fake-fetcher';
 import { renderCreditsHook, testQueryClient } from './support/render';
 
@@ -71,6 +71,29 @@ describe('useCreateCreditGrant', () => {
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.grant?.id).toBe('g-new');
     expect(result.current.purchasedAt).toBeGreaterThan(0);
+  });
+
+  it('shows the new grant in the mounted summary, history and balances, and by id, once it reports success', async () => {
+    const server = fakeCreditsServer();
+    const queryClient = testQueryClient();
+    const page = renderCreditsHook(
+      () => ({ summary: useCreditSummary(), history: useCreditGrants(), balances: useCreditBalances(), purchase: useCreateCreditGrant() }),
+      { fetcher: server.fetcher, queryClient, retry: false },
+    );
+    await waitFor(() => expect(page.result.current.summary.summary).toHaveLength(1));
+    expect(page.result.current.summary.summary[0]).toMatchObject({ key: UNIT, currentBalance: '1000' });
+
+    await act(async () => {
+      await page.result.current.purchase.createCreditGrantAsync({ amount: '500', unit: UNIT });
+    });
+    // Refreshed before success was reported, not some time later.
+    expect(page.result.current.summary.summary[0]).toMatchObject({ key: UNIT, currentBalance: '1500', grantCount: 2 });
+    expect(page.result.current.history.grants.map((grant) => grant.id)).toEqual(['g-new-1', 'g-existing']);
+    expect(page.result.current.balances.grants.map((grant) => grant.id)).toContain('g-new-1');
+
+    const meter = renderCreditsHook(() => useCreditGrant('g-new-1'), { fetcher: server.fetcher, queryClient, retry: false });
+    expect(meter.result.current.grant).toMatchObject({ id: 'g-new-1', currentBalance: '500' });
+    expect(server.requests.filter((request) => request.path === '/credits/g-new-1')).toHaveLength(0);
   });
 
   it('retries transient failures itself with the same key, and keeps that key for the same amount until it succeeds', async () => {

@@ -1,5 +1,5 @@
 import type { CreditsRequest } from '../../../src/core';
-import { rawGrant, rawPage } from '../../fixtures/credit-grants';
+import { rawBalances, rawGrant, rawPage } from '../../fixtures/credit-grants';
 import { FIXTURE_UNITS } from '../../../src/testing';
 import { deferred } from '../../react/support/fake-fetcher';
 
@@ -27,7 +27,7 @@ export type PurchaseAnswer = 'create' | 'hold' | Error;
 
 /**
  * A `CreditsFetcher` standing in for the proxy: serves an offer, a customer
- * with 1000 API calls left, and creates grants on `POST /credits` (or fails,
+ * with 1000 API calls left (in its list and its balances), and creates grants on `POST /credits` (or fails,
  * or holds the answer, as scripted). Records every request.
  */
 export function fakeCreditsServer(options: { offer?: Record<string, unknown>; answers?: PurchaseAnswer[] } = {}) {
@@ -74,6 +74,7 @@ export function fakeCreditsServer(options: { offer?: Record<string, unknown>; an
         return create(request.body as { amount: string });
       }
       if (request.path === '/credits') return rawPage([...grants].reverse(), { totalResultSize: grants.length });
+      if (request.path === '/credits/balances') return rawBalances(grants);
       throw new Error(`unexpected request ${request.method} ${request.path}`);
     },
   };

@@ -3,22 +3,21 @@
 import { createElement as h } from 'react';
 import { formatCreditAmount } from '../../../src/core';
 import { useCreditBalances, useCreditGrant, useCreditGrants, useCreditGrantsConfig, useCreditSummary } from '../../../src/react';
-import { rawGrant, rawPage } from '../../fixtures/credit-grants';
+import { rawBalances, rawGrant, rawPage } from '../../fixtures/credit-grants';
 
-/** Two pages of grants and a balances reply, as the proxy would serve them. */
+const grants = [
+  rawGrant('g1', { name: 'Welcome credit', currentBalance: '12.5', originalAmount: '20' }),
+  rawGrant('g2', { currency: 'EUR', name: 'EUR' }),
+  rawGrant('g3', { type: 'USAGE', name: 'API calls', metricId: 'm-calls', currentBalance: '1500', originalAmount: '2000' }),
+];
+
+/** Two pages of grants and the balances reply holding all three, as the proxy would serve them. */
 export const dashboardResponses = {
   pages: {
-    first: rawPage(
-      [rawGrant('g1', { name: 'Welcome credit', currentBalance: '12.5', originalAmount: '20' }), rawGrant('g2', { currency: 'EUR', name: 'EUR' })],
-      { after: 'c2', totalResultSize: 3 },
-    ),
-    c2: rawPage([rawGrant('g3', { type: 'USAGE', name: 'API calls', metricId: 'm-calls', currentBalance: '1500', originalAmount: '2000' })], {
-      totalResultSize: 3,
-    }),
+    first: rawPage([grants[0], grants[1]], { after: 'c2', totalResultSize: 3 }),
+    c2: rawPage([grants[2]], { totalResultSize: 3 }),
   } as Record<string, unknown>,
-  balances: {
-    items: [{ id: 'GBP', type: 'CASH', name: 'GBP', balance: '12.5', grants: [rawGrant('g1', { currentBalance: '12.5', originalAmount: '20' })], transactions: [] }],
-  },
+  balances: rawBalances(grants),
 };
 
 /** "Today" for the dashboard: a fixed instant, so server and client agree. */

@@ -1,4 +1,5 @@
 import { createGrantFixtures } from '../../../src/testing';
+import { rawBalances } from '../../fixtures/credit-grants';
 import { json, reply, type Answer } from './fault-server';
 
 /** "Today" of the fault tests. */
@@ -16,14 +17,17 @@ function grants(balance: string) {
 }
 
 /**
- * A proxy that works: `GET /credits` answers one page of two grants, with
- * £`balance` left on the cash grant (so a test can tell two answers apart).
+ * A proxy that works: `GET /credits` answers one page of two grants, and
+ * `GET /credits/balances` the same two in their balances, with £`balance`
+ * left on the cash grant (so a test can tell two answers apart).
  */
 export function workingProxy(balance: string): Answer {
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://proxy');
     if (request.method === 'GET' && url.pathname === '/credits') {
       json(200, { items: grants(balance), pagination: { after: null, before: null, totalResultSize: 2 } })(request, response);
+    } else if (request.method === 'GET' && url.pathname === '/credits/balances') {
+      json(200, rawBalances(grants(balance)))(request, response);
     } else {
       json(404, { error: { code: 'NOT_FOUND', message: 'No such route' } })(request, response);
     }
