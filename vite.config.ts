@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import dts from 'vite-plugin-dts';
+import { MESSAGE_LANGUAGES } from './scripts/message-languages.mjs';
 import { readStylesheet } from './scripts/stylesheet.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -55,6 +56,8 @@ export default defineConfig({
         server: 'src/server/index.ts',
         testing: 'src/testing/index.ts',
         'testing-node': 'src/testing/node.ts',
+        // One entry per translation, so an app ships only the catalogue it imports.
+        ...Object.fromEntries(MESSAGE_LANGUAGES.map((language) => [`messages/${language}`, `src/messages/${language}.ts`])),
       },
       formats: ['es', 'cjs'],
       fileName: (format, entryName) => `${entryName}.${format === 'es' ? 'js' : 'cjs'}`,

@@ -131,7 +131,7 @@ function BalanceMeterView({
           data-visually-hidden={hideLabel || compact ? '' : undefined}
           aria-hidden={hideLabel || compact ? 'true' : undefined}
         >
-          {name}
+          <bdi>{name}</bdi>
         </span>
         {/* The figure says "unavailable" itself. */}
         {appearance === 'figure' && state !== 'unknown' && stateWord}
@@ -143,7 +143,10 @@ function BalanceMeterView({
             <span {...slot('balance-meter-amount')}>{display.text('meterUnavailable')}</span>
           ) : (
             <>
-              <span {...slot('balance-meter-amount')}>{left}</span> <span {...slot('balance-meter-of')} {...display.say('meterOf', { original })} />
+              <span {...slot('balance-meter-amount')}>
+                <bdi>{left}</bdi>
+              </span>{' '}
+              <span {...slot('balance-meter-of')} {...display.say('meterOf', { original })} />
             </>
           )}
         </p>
@@ -173,13 +176,13 @@ function BalanceMeterView({
               stateWord
             ) : (
               <>
-                {stateWord} {display.text('meterUnavailableDetail', { original })}
+                {stateWord} {display.say('meterUnavailableDetail', { original }).children}
               </>
             )
           ) : (
             <>
               {/* Screen readers get the amounts from aria-valuetext; no need to hear them twice. */}
-              <span aria-hidden="true">{compact ? left : valueText}</span>
+              <span aria-hidden="true">{compact ? <bdi>{left}</bdi> : display.say(valueKey, { balance: left ?? '', original }).children}</span>
               {stateWord && <> {stateWord}</>}
             </>
           )}

@@ -1,6 +1,5 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import type { CreditGrant, CreditsError, CreditSummaryEntry } from '../core';
-import { formatTimeAgo } from '../core/format-dates';
 import { summarizeCreditGrantsOnDate } from '../core/summary';
 import { useCreditSummary } from '../react/hooks';
 import { CreditBalanceMeter } from './CreditBalanceMeter';
@@ -119,7 +118,7 @@ function SummaryView({
             // "Updated … ago" uses the wall clock (when data was fetched), not the provider's pinned "today".
             <p
               {...slot('balance-summary-updated')}
-              {...display.say('summaryUpdated', { relative: formatTimeAgo(dataUpdatedAt, Math.max(clock, dataUpdatedAt), display.locale) })}
+              {...display.say('summaryUpdated', { relative: display.timeAgo(dataUpdatedAt, Math.max(clock, dataUpdatedAt)) })}
               suppressHydrationWarning
             />
           )}

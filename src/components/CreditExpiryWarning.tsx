@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import type { CreditGrant } from '../core';
-import { formatRelativeDays } from '../core/format-dates';
 import { useCreditBalances } from '../react/hooks';
 import { rootSlot, slots, type SlotClassNames, type SlotProps } from './class-names';
 import { getExpiryNotices, type ExpiryNotice } from './expiry-notices';
@@ -73,12 +72,14 @@ function NoticeItem({ notice, display, slot }: { notice: ExpiryNotice; display: 
   const amount = currentBalance === null ? undefined : { amount: display.amount(currentBalance, grant) };
   return (
     <li {...slot('expiry-warning-item')} data-state={kind} data-days={days} data-urgency={kind === 'expiring' && days <= URGENT_DAYS ? 'urgent' : undefined}>
-      <span {...slot('expiry-warning-name')}>{display.grantName(grant)}</span>{' '}
+      <span {...slot('expiry-warning-name')}>
+        <bdi>{display.grantName(grant)}</bdi>
+      </span>{' '}
       <span
         {...slot('expiry-warning-message')}
         {...(kind === 'expired'
           ? display.say('expiredOn', { date: display.date(expiryDate) })
-          : display.say('expiresRelative', { relative: formatRelativeDays(days, display.locale) }))}
+          : display.say('expiresRelative', { relative: display.relativeDays(days) }))}
       />{' '}
       <span {...slot('expiry-warning-amount')} {...display.say(amount ? (kind === 'expired' ? 'amountLost' : 'amountAtRisk') : 'amountAtRiskUnknown', amount)} />
     </li>
@@ -124,7 +125,7 @@ function ExpiryWarningView({
           <ul {...slot('expiry-warning-list')}>{shown.map(item)}</ul>
           {upcoming.length > maxItems && (
             <button type="button" {...slot('expiry-warning-more')} aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-              {expanded ? display.text('expiryWarningFewer') : display.plural('expiryWarningMore', hidden)}
+              {expanded ? display.text('expiryWarningFewer') : display.sayPlural('expiryWarningMore', hidden).children}
             </button>
           )}
           {recent.length > 0 && (

@@ -165,7 +165,9 @@ function DetailsBody({
   return (
     <>
       <div {...slot('grant-details-header')}>
-        <Dialog.Title {...slot('grant-details-title')}>{display.grantName(grant)}</Dialog.Title>
+        <Dialog.Title {...slot('grant-details-title')}>
+          <bdi>{display.grantName(grant)}</bdi>
+        </Dialog.Title>
         <StatusPill status={status} slot={slot('grant-details-status')} display={display} />
       </div>
       <div {...slot('grant-details-body')}>

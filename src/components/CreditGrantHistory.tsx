@@ -271,7 +271,7 @@ function HistoryView({
               >
                 <th scope="row" data-column="name">
                   <button type="button" aria-haspopup="dialog" {...slot('grant-history-open')} onClick={(event) => open(grant, event.currentTarget)}>
-                    {display.grantName(grant)}
+                    <bdi>{display.grantName(grant)}</bdi>
                   </button>
                   <span {...slot('grant-history-granted')}>
                     <span {...display.say('historyGranted', { amount: display.amount(grant.originalAmount, grant) })} />

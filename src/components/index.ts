@@ -21,8 +21,6 @@ export { CreditTopUpDialog } from './CreditTopUpDialog';
 export type { CreditTopUpDialogProps, CreditTopUpDialogSlot } from './CreditTopUpDialog';
 export { CreditTopUpButton } from './CreditTopUpButton';
 export type { CreditTopUpButtonProps } from './CreditTopUpButton';
-export { defaultMessages, formatMessage, formatPluralMessage } from './messages';
-export type { CreditGrantsMessages, MessageValues, PluralMessage } from './messages';
 export type { BalanceLevel } from './balance-level';
 export type { SlotClassNames } from './class-names';
 export type { BuyCreditProp } from './parts/buy-credit';

@@ -3,7 +3,7 @@ import type { CalendarDate, CreditGrant, CreditGrantStatus, CreditUnit, DecimalS
 import { getCalendarDate } from '../core/dates';
 import { decimalSign, subtractDecimals } from '../core/decimal';
 import { formatCreditAmount } from '../core/format';
-import { formatCalendarDate, formatInstant } from '../core/format-dates';
+import { formatCalendarDate, formatInstant, formatRelativeDays, formatRelativeSeconds, formatTimeAgo } from '../core/format-dates';
 import { FALLBACK_LOCALE } from '../react/browser-locale';
 import { useOptionalCreditGrantsConfig } from '../react/context';
 import {
@@ -11,16 +11,17 @@ import {
   formatMessage,
   formatCount,
   formatPluralMessage,
+  localeForWords,
   messageDirection,
   selectPluralForm,
   type CreditGrantsMessages,
   type MessageValues,
   type PluralMessage,
-} from './messages';
+} from '../core/messages';
 
 type KeysOfType<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
 /** Keys of plain-string messages. */
-export type TextMessageKey = KeysOfType<CreditGrantsMessages, string>;
+export type TextMessageKey = Exclude<KeysOfType<CreditGrantsMessages, string>, 'language'>;
 /** Keys of plural messages. */
 export type PluralMessageKey = KeysOfType<CreditGrantsMessages, PluralMessage>;
 
@@ -32,7 +33,10 @@ export interface MessageProps {
 
 /** Everything a component needs to show text: locale, zone, "now", and formatters bound to them. */
 export interface CreditDisplay {
+  /** The viewer's locale: amounts, dates and digits. */
   locale: string;
+  /** The locale words are built in: the catalogue's language, with the viewer's digits (see `localeForWords`). */
+  wordsLocale: string;
   /** Today's calendar date in the display time zone. */
   today(): CalendarDate;
   /** A count in the locale's digits ("1,234", "١٬٢٣٤"). */
@@ -47,6 +51,12 @@ export interface CreditDisplay {
   instant(iso: string): string;
   /** The calendar day an instant falls on in the display time zone, as {@link date} shows it. */
   day(iso: string): string;
+  /** Whole days from today in the catalogue's words: "today", "tomorrow", "in 3 days". */
+  relativeDays(days: number): string;
+  /** Whole seconds from now in the catalogue's words: "in 30 seconds". */
+  relativeSeconds(seconds: number): string;
+  /** How long ago `then` was at `now` (ms since epoch), in the catalogue's words: "now", "2 minutes ago". */
+  timeAgo(then: number, now: number): string;
   /** A grant status as words. */
   status(status: CreditGrantStatus): string;
   /** What a grant is called: its name, or "GBP credit" for a cash grant named after its currency. */
@@ -102,11 +112,13 @@ export function useCreditDisplay(): CreditDisplay {
     const messages: CreditGrantsMessages = overrides ? { ...defaultMessages, ...overrides } : defaultMessages;
     const dir = (key: TextMessageKey | PluralMessageKey) => messageDirection(messages[key]);
     const text = (key: TextMessageKey, values?: MessageValues) => formatMessage(messages[key], values);
+    const words = localeForWords(messages.language, locale);
     const plural = (key: PluralMessageKey, count: number, values?: MessageValues) =>
-      formatPluralMessage(messages[key], count, locale, values);
+      formatPluralMessage(messages[key], count, locale, values, words);
     const amount = (value: DecimalString, unit: CreditUnit) => formatCreditAmount(value, unit, { locale, usageTemplate: messages.usageAmount });
     return {
       locale,
+      wordsLocale: words,
       today: () => getCalendarDate(now(), timeZone),
       count: (count) => formatCount(count, locale),
       amount,
@@ -121,6 +133,9 @@ export function useCreditDisplay(): CreditDisplay {
       },
       date: (date, none = 'notSet') => (date === null ? messages[none] : formatCalendarDate(date, { locale })),
       instant: (iso) => formatInstant(iso, { locale, timeZone }),
+      relativeDays: (days) => formatRelativeDays(days, words),
+      relativeSeconds: (seconds) => formatRelativeSeconds(seconds, words),
+      timeAgo: (then, now) => formatTimeAgo(then, now, words),
       day: (iso) => formatCalendarDate(getCalendarDate(new Date(iso), timeZone), { locale }),
       // statusActive, statusExpiring, …
       status: (status) => messages[`status${status.charAt(0).toUpperCase()}${status.slice(1)}` as TextMessageKey],
@@ -131,7 +146,7 @@ export function useCreditDisplay(): CreditDisplay {
       say: (key, values) => ({ dir: dir(key), children: isolatedParts(messages[key], values) }),
       sayPlural: (key, count, values) => ({
         dir: dir(key),
-        children: isolatedParts(selectPluralForm(messages[key], count, locale), { count: formatCount(count, locale), ...values }),
+        children: isolatedParts(selectPluralForm(messages[key], count, words), { count: formatCount(count, locale), ...values }),
       }),
     };
   }, [locale, timeZone, now, overrides]);

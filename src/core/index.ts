@@ -125,3 +125,5 @@ export { CREDIT_TOP_UP_OFFER_PATH, createCreditGrant, fetchCreditTopUpOffer, get
 export type { CreateCreditGrantInput } from './top-up-client';
 export { creditTopUpOfferQueryKey, creditTopUpOfferQueryOptions } from './top-up-query';
 export type { CreditTopUpOfferQueryKey, CreditTopUpOfferQueryOptions } from './top-up-query';
+export { defaultMessages, formatMessage, formatPluralMessage, messageDirection, selectPluralForm } from './messages';
+export type { CreditGrantsMessages, MessageValues, PluralMessage } from './messages';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { CreditGrantsMessages } from '../components/messages';
+import type { CreditGrantsMessages } from '../core/messages';
 import type { CalendarDate, CreditsError, CreditsFetcher } from '../core';
 
 /**

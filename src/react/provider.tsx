@@ -8,7 +8,7 @@ import {
   type CreditsError,
   type CreditsFetcher,
 } from '../core';
-import type { CreditGrantsMessages } from '../components/messages';
+import type { CreditGrantsMessages } from '../core/messages';
 import { useBrowserLocale } from './browser-locale';
 import { CreditGrantsContext, type CreditGrantsConfig } from './context';
 import { useStableCallback } from './use-stable-callback';

@@ -3,7 +3,7 @@ import type { CreditGrant } from '../../src/core';
 import { getBalanceLevel, getFillRatio } from '../../src/components/balance-level';
 import { getExpiryNotices } from '../../src/components/expiry-notices';
 import { describeHistoryRows, selectHistoryRows } from '../../src/components/history-rows';
-import { defaultMessages, formatMessage, formatPluralMessage, messageDirection } from '../../src/components/messages';
+import { defaultMessages, formatMessage, formatPluralMessage, messageDirection } from '../../src/core/messages';
 
 const base: CreditGrant = {
   id: 'g',

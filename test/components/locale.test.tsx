@@ -6,8 +6,8 @@ import {
   CreditBalanceSummary,
   CreditExpiryWarning,
   CreditGrantHistory,
-  type CreditGrantsMessages,
 } from '../../src/components';
+import type { CreditGrantsMessages } from '../../src/core';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { grant } from './support/grants';
 import { renderWithProvider } from './support/render';
@@ -18,7 +18,7 @@ const welcome = grant('g', { name: 'Welcome credit', originalAmount: '1234.5', c
 const yen = grant('y', { name: 'Tokyo credit', currency: 'JPY', originalAmount: '50000', currentBalance: '1234' });
 
 describe('locales', () => {
-  it('de-DE: amounts, dates and relative time in German', () => {
+  it('de-DE with the English catalogue: German amounts and dates, English words throughout (never "expires heute")', () => {
     renderWithProvider(
       <>
         <CreditBalanceMeter grant={welcome} />
@@ -29,7 +29,7 @@ describe('locales', () => {
     );
     expect(screen.getAllByRole('meter')[0]).toHaveAttribute('aria-valuetext', '1.000,25\u00a0€ of 1.234,50\u00a0€ left');
     // toHaveTextContent collapses the no-break space before € into a space.
-    expect(within(screen.getByRole('status')).getByRole('listitem')).toHaveTextContent('Welcome credit Expires in 3 Tagen 1.000,25 € at risk');
+    expect(within(screen.getByRole('status')).getByRole('listitem')).toHaveTextContent('Welcome credit Expires in 3 days 1.000,25 € at risk');
     expect(screen.getByRole('row', { name: /Welcome credit/ })).toHaveTextContent('24.11.2026');
   });
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultMessages } from '../../src/components';
+import { defaultMessages } from '../../src/core';
 import { formatCreditAmount, prefetchCreditQueries, summarizeCreditGrants, type CreditGrant, type CreditUnit } from '../../src/core';
 import { CreditGrantsProvider } from '../../src/react';
 import { Dashboard, dashboardNow, dashboardResponses } from './support/dashboard';

@@ -4,7 +4,7 @@ import { QueryClient, dehydrate } from '@tanstack/react-query';
 import { createElement as h } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { defaultMessages } from '../../src/components';
+import { defaultMessages } from '../../src/core';
 import { creditGrantsKeys, formatCreditAmount, prefetchCreditQueries, summarizeCreditGrants, type CreditUnit } from '../../src/core';
 import { CreditGrantsProvider } from '../../src/react';
 import { Dashboard, dashboardNow, dashboardResponses } from './support/dashboard';

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { CreditsError } from '../../core';
-import { formatRelativeSeconds } from '../../core/format-dates';
 import { useOptionalCreditGrantsConfig } from '../../react/context';
 import type { SlotProps } from '../class-names';
 import type { CreditDisplay, TextMessageKey } from '../use-credit-display';
@@ -39,7 +38,7 @@ function RetryButton({ error, onRetry, display, slot }: { error: CreditsError; o
   const secondsLeft = Math.ceil((deadline - now) / 1000);
   return (
     <button type="button" {...slot} onClick={onRetry} disabled={waiting}>
-      {waiting ? display.text('retryIn', { relative: formatRelativeSeconds(secondsLeft, display.locale) }) : display.text('retry')}
+      {waiting ? display.say('retryIn', { relative: display.relativeSeconds(secondsLeft) }).children : display.text('retry')}
     </button>
   );
 }

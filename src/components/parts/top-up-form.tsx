@@ -128,7 +128,7 @@ export function TopUpForm({
             {pending
               ? display.text('topUpSubmitting')
               : verdict?.ok
-                ? display.text('topUpSubmitPrice', { cost: display.amount(verdict.quote.cost, moneyUnit(offer.price.currency)) })
+                ? display.say('topUpSubmitPrice', { cost: display.amount(verdict.quote.cost, moneyUnit(offer.price.currency)) }).children
                 : display.text('topUpSubmit')}
           </button>
         </div>

@@ -1,5 +1,5 @@
-import { cached } from '../core/cache';
-import { getAmountFormatter } from '../core/format';
+import { cached } from './cache';
+import { getAmountFormatter } from './format';
 
 /**
  * A message whose wording depends on a count, chosen with `Intl.PluralRules`
@@ -9,12 +9,22 @@ import { getAmountFormatter } from '../core/format';
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 
 /**
- * Every string the components show, in English. `{placeholders}` are filled
- * with already-formatted values (amounts through `formatCreditAmount`, dates
- * and relative times through `Intl`), so a translation can move them freely.
- * Override any subset with the provider's `messages` prop.
+ * Every string the components show, in English: the default catalogue.
+ * `{placeholders}` are filled with already-formatted values (amounts through
+ * `formatCreditAmount`, dates and relative times through `Intl`), so a
+ * translation can move them freely; the components isolate each filled-in
+ * value (`<bdi>`), so it keeps its place in either reading direction.
+ *
+ * `language` is the catalogue's language: plural rules and relative-time
+ * words ("today", "in 3 days") follow it, while amounts, dates and digits
+ * follow the viewer's locale, so a sentence is never half in one language.
+ * Translations: `react-credit-grants/messages/<language>`. Override any
+ * subset with the provider's `messages` prop.
  */
 export const defaultMessages = {
+  // BCP 47 language of the wording below.
+  language: 'en',
+
   // How a usage amount reads: the formatted count and the metric's name.
   usageAmount: '{amount} {unit}',
   // A cash grant Sequence named after its currency ("GBP"), as people call it.
@@ -188,7 +198,7 @@ export const defaultMessages = {
   topUpDone: 'Done',
 };
 
-/** The message catalogue: every key of {@link defaultMessages}. */
+/** A message catalogue: `language` and every message of {@link defaultMessages}, as a translation provides them. */
 export type CreditGrantsMessages = typeof defaultMessages;
 
 /** Values for a message's `{placeholders}`. */
@@ -206,28 +216,50 @@ export function formatMessage(template: string, values: MessageValues = {}): str
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
+const wordLocales = new Map<string, string>();
 
-/** The form of a plural message for `count` in `locale` (`one`, `few`, `many`, … as the locale has them, else `other`). */
-export function selectPluralForm(message: PluralMessage, count: number, locale: string): string {
-  return message[cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count)] ?? message.other;
+/**
+ * The locale to build words in ("in 3 days", plural rules) for a catalogue
+ * in `language` shown to a viewer in `locale`: the viewer's own locale when
+ * it is in that language (pt-BR for Portuguese in Brazil), else the
+ * catalogue's language with the viewer's digits ("en-u-nu-arab": English
+ * words, Arabic digits), so a sentence never mixes languages.
+ */
+export function localeForWords(language: string, locale: string): string {
+  return cached(wordLocales, `${language}|${locale}`, () => {
+    try {
+      if (new Intl.Locale(language).language === new Intl.Locale(locale).language) return locale;
+      const { numberingSystem } = new Intl.NumberFormat(locale).resolvedOptions();
+      return new Intl.Locale(language, { numberingSystem }).toString();
+    } catch {
+      return language;
+    }
+  });
 }
 
-/** A count as `{count}` shows it: formatted for the locale. */
+/** The form of a plural message for `count` under the plural rules of `language` (`one`, `few`, `many`, … as it has them, else `other`). */
+export function selectPluralForm(message: PluralMessage, count: number, language: string): string {
+  return message[cached(pluralRules, language, () => new Intl.PluralRules(language)).select(count)] ?? message.other;
+}
+
+/** A count as `{count}` shows it: in the locale's digits and grouping. */
 export function formatCount(count: number, locale: string): string {
   return getAmountFormatter(locale, null).format(count);
 }
 
 /**
- * Picks the plural form for `count` in `locale` and fills it; `{count}` is the
- * count formatted for the locale unless `values.count` is given.
+ * Picks the plural form for `count` and fills it; `{count}` is the count
+ * formatted for `locale` unless `values.count` is given. The form follows
+ * the plural rules of `language`, the catalogue's (default: `locale`'s).
  */
 export function formatPluralMessage(
   message: PluralMessage,
   count: number,
   locale: string,
   values: MessageValues = {},
+  language: string = locale,
 ): string {
-  return formatMessage(selectPluralForm(message, count, locale), { count: formatCount(count, locale), ...values });
+  return formatMessage(selectPluralForm(message, count, language), { count: formatCount(count, locale), ...values });
 }
 
 const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;

@@ -1,0 +1,168 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantDetailsDialog, CreditGrantHistory } from '../../src/components';
+import { defaultMessages, normalizeCreditGrant, type CreditGrantsMessages, type CreditsFetcher, type PluralMessage } from '../../src/core';
+import { CreditGrantsProvider } from '../../src/react';
+import { MESSAGE_LANGUAGES } from '../../scripts/message-languages.mjs';
+
+// Every translation is complete, keeps every placeholder, has the plural
+// forms its language needs, and a page rendered with it reads in that
+// language only; without one, a German viewer reads English only.
+
+const modules = import.meta.glob<{ messages: CreditGrantsMessages }>('../../src/messages/*.ts', { eager: true });
+const catalogues = Object.fromEntries(Object.entries(modules).map(([path, module]) => [path.replace(/^.*\/(\w+)\.ts$/, '$1'), module.messages]));
+
+/** The viewer's locale each catalogue is checked in. */
+const LOCALE_OF: Record<string, string> = { de: 'de-DE', fr: 'fr-FR', es: 'es-ES', pt: 'pt-BR', ja: 'ja-JP', ar: 'ar-EG', hi: 'hi-IN' };
+
+/**
+ * English words a translation may rightly use too: the same word in that
+ * language ("Status" in German), or what the host names a grant here.
+ */
+const SHARED_WORDS: Record<string, string[]> = {
+  de: ['status'],
+  fr: ['date', 'description', 'total', 'minimum', 'maximum', 'transactions', 'transaction'],
+  es: ['total'],
+  pt: ['total'],
+  ja: [],
+  ar: [],
+  hi: [],
+};
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+const placeholders = (text: string) => new Set([...text.matchAll(PLACEHOLDER)].map(([, name]) => name));
+const forms = (message: string | PluralMessage): string[] => (typeof message === 'string' ? [message] : Object.values(message));
+const wordsOf = (text: string) => text.replace(PLACEHOLDER, ' ').toLowerCase().match(/\p{L}+/gu) ?? [];
+
+/** Every English word of the default catalogue, three letters or more. */
+const ENGLISH_WORDS = new Set(
+  Object.entries(defaultMessages)
+    .filter(([key]) => key !== 'language')
+    .flatMap(([, message]) => forms(message as string | PluralMessage).flatMap(wordsOf))
+    .filter((word) => word.length >= 3),
+);
+
+const TODAY = new Date(Date.UTC(2026, 10, 21, 12));
+const wire = (id: string, fields: Record<string, unknown>) =>
+  normalizeCreditGrant({
+    id,
+    sequenceAccountId: 'acct',
+    customerId: 'cust',
+    type: 'CASH',
+    currency: 'EUR',
+    name: 'EUR',
+    originalAmount: '500',
+    currentBalance: '120.5',
+    costOfCredit: '500',
+    effectiveDate: '2026-10-01',
+    expiryDate: null,
+    createdAt: '2026-10-01T09:00:00Z',
+    ...fields,
+  });
+// Host data (names) that is no English word of the catalogue: currencies, and a metric called "Tokens".
+const GRANTS = [
+  wire('today', { expiryDate: '2026-11-21', currentBalance: '40' }),
+  wire('soon', { expiryDate: '2026-11-25', originalAmount: '1000', currentBalance: '150' }),
+  wire('later', { expiryDate: '2027-03-31', currency: 'USD', name: 'USD' }),
+  wire('past', { expiryDate: '2026-11-10', currentBalance: '7' }),
+  wire('spent', { currentBalance: '0' }),
+  wire('scheduled', { effectiveDate: '2026-12-01' }),
+  wire('tokens', { type: 'USAGE', name: 'Tokens', metricId: 'm-tokens', originalAmount: '1000000', currentBalance: '150000', expiryDate: '2026-11-23' }),
+  wire('legacy', { currentBalance: undefined, originalAmount: '30' }),
+];
+const TRANSACTIONS = [{ id: 't1', grantId: 'soon', type: 'DEBIT' as const, amount: '850', date: '2026-11-01', reason: null, invoiceId: null, billingRunId: null }];
+
+const noRequests: CreditsFetcher = async (request) => {
+  throw new Error(`unexpected request ${request.method} ${request.path}`);
+};
+
+/** The text a viewer meets on a page of the components, the details dialog open: words on screen and in accessible names and values. */
+function renderedWords(locale: string, messages?: CreditGrantsMessages): string {
+  const { unmount } = render(
+    <CreditGrantsProvider fetcher={noRequests} locale={locale} timeZone="UTC" now={TODAY} retry={false} messages={messages}>
+      <CreditExpiryWarning grants={GRANTS} />
+      <CreditBalanceSummary grants={GRANTS} dataUpdatedAt={TODAY.getTime() - 120_000} onRefresh={() => undefined} />
+      <CreditGrantHistory grants={GRANTS} totalResultSize={GRANTS.length + 5} hasNextPage onLoadMore={() => undefined} />
+      <CreditGrantDetailsDialog grant={GRANTS[1]!} transactions={TRANSACTIONS} open />
+    </CreditGrantsProvider>,
+  );
+  const attributes = [...document.querySelectorAll('[aria-label], [aria-valuetext], [title]')].flatMap((element) =>
+    ['aria-label', 'aria-valuetext', 'title'].map((name) => element.getAttribute(name) ?? ''),
+  );
+  const text = `${document.body.textContent ?? ''} ${attributes.join(' ')}`;
+  unmount();
+  return text;
+}
+
+describe('the catalogues', () => {
+  it('are all there: one per language the package exports', async () => {
+    expect(Object.keys(catalogues).sort()).toEqual([...MESSAGE_LANGUAGES].sort());
+    const pkg = (await import('../../package.json')).default as { exports: Record<string, unknown> };
+    for (const language of MESSAGE_LANGUAGES) expect(pkg.exports[`./messages/${language}`], language).toBeDefined();
+  });
+
+  describe.each(Object.entries(catalogues))('%s', (language, messages) => {
+    it('carries its language and every key of the English catalogue, each of the same kind', () => {
+      expect(messages.language).toBe(language);
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(defaultMessages).sort());
+      for (const [key, english] of Object.entries(defaultMessages)) {
+        const translated = (messages as Record<string, unknown>)[key];
+        expect(typeof translated, key).toBe(typeof english);
+        for (const form of forms(translated as string | PluralMessage)) expect(form.trim(), key).not.toBe('');
+      }
+    });
+
+    it('keeps every placeholder, and invents none', () => {
+      for (const [key, english] of Object.entries(defaultMessages)) {
+        if (key === 'language') continue;
+        const known = new Set(forms(english as string | PluralMessage).flatMap((form) => [...placeholders(form)]));
+        const translated = (messages as Record<string, string | PluralMessage>)[key]!;
+        for (const form of forms(translated)) for (const name of placeholders(form)) expect(known.has(name), `${key}: {${name}}`).toBe(true);
+        // The general form says everything the English one does ({count} may be spelled out in "one").
+        const other = typeof translated === 'string' ? translated : translated.other;
+        const englishOther = typeof english === 'string' ? english : (english as PluralMessage).other;
+        for (const name of placeholders(englishOther)) expect(placeholders(other).has(name), `${key}: {${name}} missing`).toBe(true);
+      }
+    });
+
+    it('has every plural form its language needs', () => {
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      for (const [key, message] of Object.entries(messages)) {
+        if (typeof message === 'string') continue;
+        for (const category of categories) expect(message[category], `${key}.${category}`).toBeTruthy();
+      }
+    });
+
+    it('reads in its language only: none of the English words of the default catalogue on a page rendered with it', () => {
+      const shared = new Set(SHARED_WORDS[language] ?? []);
+      const words = new Set(wordsOf(renderedWords(LOCALE_OF[language]!, messages)));
+      const english = [...words].filter((word) => ENGLISH_WORDS.has(word) && !shared.has(word));
+      expect(english).toEqual([]);
+    });
+  });
+});
+
+describe('without a catalogue', () => {
+  it('a German viewer reads English sentences with German numbers and dates, and no German word', () => {
+    const text = renderedWords('de-DE');
+    expect(text).toContain('Expires today');
+    expect(text).toContain('Expires in 4 days');
+    expect(text).toContain('120,50\u00a0€');
+    expect(text).toContain('01.10.2026');
+    const german = catalogues.de;
+    if (!german) return;
+    const germanWords = new Set(
+      Object.entries(german)
+        .filter(([key]) => key !== 'language')
+        .flatMap(([, message]) => forms(message).flatMap(wordsOf))
+        .filter((word) => word.length >= 4 && !ENGLISH_WORDS.has(word)),
+    );
+    expect([...new Set(wordsOf(text))].filter((word) => germanWords.has(word))).toEqual([]);
+  });
+
+  it('a Japanese viewer never reads "1 more grants": English plural rules go with English words', () => {
+    const text = renderedWords('ja-JP');
+    expect(text).toContain('Plus 1 grant of');
+    expect(text).not.toMatch(/\b1 (more )?grants\b/);
+  });
+});
