@@ -11,6 +11,17 @@ const config: StorybookConfig = {
   // public/ holds MSW's service worker (mockServiceWorker.js).
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
+  // Props tables from the TypeScript types: real types, and defaults from the JSDoc @default tags.
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      tsconfigPath: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      // Only the library's own props, not every attribute React gives an element.
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
   async viteFinal(viteConfig) {
     // vite.config.ts is the library build: its declaration and stylesheet plugins have no place here.
     viteConfig.plugins = (viteConfig.plugins ?? []).flat().filter((plugin) => {

@@ -14,6 +14,7 @@ import {
   type CreditScenarioFactory,
   type CreditScenarioName,
 } from '../stories/support/scenarios';
+import { catalogueFor } from '../stories/support/catalogues';
 import { assertLayoutFits } from './layout-check';
 import '../src/styles/tokens.css';
 import '../src/styles/components.css';
@@ -21,7 +22,7 @@ import './brand-theme.css';
 import './preview.css';
 
 /** The locales the toolbar offers; the ones written right to left get dir="rtl". */
-const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP', 'ar-EG', 'hi-IN', 'pt-BR'];
+const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'pt-BR', 'ja-JP', 'ar-EG', 'hi-IN'];
 const RIGHT_TO_LEFT = new Set(['ar-EG']);
 const TIME_ZONES = ['viewer', 'UTC', 'Europe/London', 'America/New_York', 'Asia/Tokyo', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Etc/GMT+12'];
 /** "Today" choices: the fixtures' day, a few days later, or the real clock. */
@@ -116,6 +117,8 @@ function StoryCreditGrantsProvider({ storyId, locale, theme, timeZone, today, re
       retry={retry}
       topUp={topUp}
       onUnauthorized={onUnauthorized}
+      // The locale's translation, as a host would pass it; English where there is none (en-US, en-GB).
+      messages={catalogueFor(locale)}
     >
       {children}
     </CreditGrantsProvider>
@@ -181,7 +184,7 @@ const preview: Preview = {
       },
     },
     locale: {
-      description: 'Locale for amounts, dates and plurals',
+      description: 'Locale for amounts and dates, and the translation for it (English for en-*)',
       toolbar: { title: 'Locale', icon: 'globe', items: LOCALES.map((value) => ({ value, title: value })), dynamicTitle: true },
     },
     timeZone: {

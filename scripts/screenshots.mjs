@@ -8,6 +8,7 @@
 //   npm run screenshots -- --matrix        each story at 1280, 375 and 320 px, in light, dark, brand and ar-EG
 //   npm run screenshots -- --widths=375 --variants=dark,ar-EG   a part of that matrix
 //   npm run screenshots -- --dir=other-static --out=before      another build, another folder
+//   npm run screenshots -- --docs theming                       docs pages (props tables, Theming, Translations) instead of stories
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -64,7 +65,8 @@ await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const { port } = server.address();
 
 const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(filter));
+const kind = args.includes('--docs') ? 'docs' : 'story';
+const stories = Object.values(index.entries).filter((entry) => entry.type === kind && entry.id.includes(filter));
 mkdirSync(outDir, { recursive: true });
 
 const browser = await chromium.launch(chromiumLaunchOptions());
@@ -76,10 +78,14 @@ for (const width of widths) {
   for (const story of stories) {
     for (const variant of variants) {
       const globals = VARIANTS[variant];
-      await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story${globals ? `&globals=${globals}` : ''}`);
+      await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=${kind}${globals ? `&globals=${globals}` : ''}`);
       // Storybook marks the body once the story has rendered and its play function has finished (or failed).
       await page
-        .waitForFunction(() => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'), null, { timeout: 15_000 })
+        .waitForFunction(
+          () => ['sb-show-main', 'sb-show-errordisplay'].some((name) => document.body.classList.contains(name)) || document.querySelector('.sbdocs-content'),
+          null,
+          { timeout: 15_000 },
+        )
         .catch(() => undefined);
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 3000 }).catch(() => undefined);

@@ -48,7 +48,7 @@ export interface CreditBalanceMeterProps {
   label?: ReactNode;
   /** Keep the label for screen readers only (when the name is already shown nearby). @default false */
   hideLabel?: boolean;
-  /** How the words sit around the bar. @default "default" */
+  /** How the words sit around the bar. @default default */
   appearance?: CreditBalanceMeterAppearance;
   /** At or under this share of the original amount the balance is `low`. @default 0.2 */
   lowThreshold?: number;

@@ -65,9 +65,9 @@ export interface CreditGrantHistoryProps {
   pageSize?: number;
   /** Rows shown at first and added by each "Load more", so long histories stay fast. @default 25 */
   rowsPerPage?: number;
-  /** Initial order. @default "created" (newest first) */
+  /** Initial order ("created": newest first). @default created */
   defaultSort?: CreditHistorySort;
-  /** Initial filter. @default "all" */
+  /** Initial filter. @default all */
   defaultFilter?: CreditHistoryFilter;
   /** Grants whose last day is at most this many days away are "expiring soon". @default 14 */
   expiringWithinDays?: number;

@@ -36,7 +36,7 @@ export interface HttpFetcherOptions {
   baseUrl: string;
   /** Headers sent with every request, or a function returning them (for short-lived tokens). */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
-  /** `fetch`'s credentials mode. @default "same-origin" */
+  /** `fetch`'s credentials mode. @default same-origin */
   credentials?: RequestCredentials;
   /** The `fetch` to use. @default globalThis.fetch */
   fetch?: typeof fetch;

@@ -15,7 +15,7 @@ function cachedDateFormatter(locale: string, options: Intl.DateTimeFormatOptions
 export interface FormatCalendarDateOptions {
   /** BCP 47 locale. */
   locale: string;
-  /** `Intl.DateTimeFormat`'s date style. @default "medium" */
+  /** `Intl.DateTimeFormat`'s date style. @default medium */
   dateStyle?: 'full' | 'long' | 'medium' | 'short';
 }
 
@@ -40,9 +40,9 @@ export interface FormatInstantOptions {
   locale: string;
   /** IANA time zone to show the instant in. @default the viewer's */
   timeZone?: string;
-  /** @default "medium" */
+  /** @default medium */
   dateStyle?: 'full' | 'long' | 'medium' | 'short';
-  /** @default "short" */
+  /** @default short */
   timeStyle?: 'full' | 'long' | 'medium' | 'short';
 }
 

@@ -20,7 +20,7 @@ export interface FormatCreditAmountOptions {
   /**
    * How a `USAGE` amount and its unit name combine, with `{amount}` and
    * `{unit}` placeholders, so a message catalogue can reorder them.
-   * @default "{amount} {unit}"
+   * @default {amount} {unit}
    */
   usageTemplate?: string;
   /** Most fraction digits shown for `USAGE` amounts. @default 20 (all of them) */
@@ -28,7 +28,7 @@ export interface FormatCreditAmountOptions {
   /**
    * When the sign is shown, as `Intl.NumberFormat` places it for the locale:
    * `"exceptZero"` for ledgers (+£500.00, -£187.60, £0.00).
-   * @default "auto" (negative amounts only)
+   * @default auto (negative amounts only)
    */
   signDisplay?: 'auto' | 'exceptZero';
 }

@@ -24,7 +24,7 @@ export const DEFAULT_CREDITS_STALE_TIME_MS = 60_000;
 
 /** Options shared by the query-options builders. */
 export interface CreditsQueryOptionsOptions {
-  /** Query key scope; see {@link creditGrantsKeys}. @default "default" */
+  /** Query key scope; see {@link creditGrantsKeys}. @default default */
   scope?: string;
   /** TanStack Query `staleTime` in ms. @default 60000 */
   staleTime?: number;
@@ -82,7 +82,7 @@ export interface CreditBalancesQueryOptions extends CreditsRetryOptions {
 export function commonQueryOptions(fetcher: unknown, builder: string, options: CreditsQueryOptionsOptions): CreditsRetryOptions & { staleTime: number } {
   if (typeof fetcher !== 'function') {
     throw new TypeError(
-      `${builder}: the first argument must be a CreditsFetcher function (for example createHttpFetcher({ baseUrl: "/api/credits" })), got ${fetcher === null ? 'null' : typeof fetcher}`,
+      `${builder}: the first argument must be a CreditsFetcher function (for example createHttpFetcher({ baseUrl: "/api/credits-proxy" })), got ${fetcher === null ? 'null' : typeof fetcher}`,
     );
   }
   const { staleTime } = options;

@@ -57,7 +57,7 @@ export function useCreditGrantsConfig(caller = 'useCreditGrantsConfig'): CreditG
   const config = useContext(CreditGrantsContext);
   if (config === undefined) {
     throw new Error(
-      `${caller} must be used inside <CreditGrantsProvider>: wrap your component in <CreditGrantsProvider fetcher={…}> (for example fetcher={createHttpFetcher({ baseUrl: "/api/credits" })}).`,
+      `${caller} must be used inside <CreditGrantsProvider>: wrap your component in <CreditGrantsProvider fetcher={…}> (for example fetcher={createHttpFetcher({ baseUrl: "/api/credits-proxy" })}).`,
     );
   }
   return config;

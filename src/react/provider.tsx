@@ -51,7 +51,7 @@ export interface CreditGrantsProviderProps {
    * Second element of every query key (see `creditGrantsKeys`). Give each
    * provider its own scope when several share one `QueryClient` but talk to
    * different proxies or customers, so their caches cannot mix.
-   * @default "default"
+   * @default default
    */
   queryKeyScope?: string;
   /**
@@ -129,7 +129,7 @@ function checkTimeZone(timeZone: string | undefined): string | undefined {
  * clock and query cache.
  *
  * ```tsx
- * const fetcher = createHttpFetcher({ baseUrl: '/api/credits' });
+ * const fetcher = createHttpFetcher({ baseUrl: '/api/credits-proxy' });
  * <CreditGrantsProvider fetcher={fetcher} onUnauthorized={() => signIn()}>
  *   <Dashboard />
  * </CreditGrantsProvider>
@@ -162,7 +162,7 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
 
   if (typeof fetcher !== 'function') {
     throw new TypeError(
-      `<CreditGrantsProvider fetcher>: expected a CreditsFetcher function such as createHttpFetcher({ baseUrl: "/api/credits" }), got ${describe(fetcher)}`,
+      `<CreditGrantsProvider fetcher>: expected a CreditsFetcher function such as createHttpFetcher({ baseUrl: "/api/credits-proxy" }), got ${describe(fetcher)}`,
     );
   }
   if (typeof queryKeyScope !== 'string' || queryKeyScope === '') {

@@ -38,16 +38,16 @@ export interface CreditsProxyOptions {
   getCustomerId: (request: Request) => CustomerIdResult | Promise<CustomerIdResult>;
   /**
    * Sequence's API base URL. Must be `https:`, except on loopback
-   * (`http://127.0.0.1:…`, for tests). @default "https://eu.sequencehq.com/api"
+   * (`http://127.0.0.1:…`, for tests). @default https://eu.sequencehq.com/api
    */
   sequenceBaseUrl?: string;
-  /** Sent as `Sequence-Version`. @default "2024-07-30" */
+  /** Sent as `Sequence-Version`. @default 2024-07-30 */
   sequenceVersion?: string;
   /** The `fetch` used to call Sequence. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Give up on Sequence after this many milliseconds and answer 504. @default 10000 */
   timeoutMs?: number;
-  /** Path prefix where the proxy is mounted (`/api/credits-proxy`); requests outside it get 404. @default "" */
+  /** Path prefix where the proxy is mounted (`/api/credits-proxy`); requests outside it get 404. @default  */
   basePath?: string;
   /** Answer CORS requests from these origins. Off by default: no CORS header is ever sent. */
   cors?: CreditsProxyCorsOptions;

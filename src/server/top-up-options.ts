@@ -51,7 +51,7 @@ export interface CreditsProxyTopUpOptions {
    * What is bought: `USAGE` credit in units of the price's `usageMetricId`
    * (a `METRIC` grant), or `CASH` credit in the price's currency (a
    * `CURRENCY` grant; the price then says what one unit of currency costs).
-   * @default "USAGE"
+   * @default USAGE
    */
   creditType?: 'CASH' | 'USAGE';
   /** Your Sequence account id, sent as `sequenceAccountId` (Sequence requires it on `POST /credits`). */
@@ -94,7 +94,7 @@ export interface CreditsProxyTopUpOptions {
    * usable at once, wherever the customer is (an `effectiveDate` of the
    * server's today would read as "scheduled" to a customer still on
    * yesterday, west of it).
-   * @default "UTC"
+   * @default UTC
    */
   timeZone?: string;
   /** The clock for "today". @default () => new Date() */

@@ -52,7 +52,7 @@ export interface FakeSequenceOptions {
   credentials?: { clientId: string; clientSecret: string } | null;
   /** The account's id; `POST /credits` must name it. @default FAKE_SEQUENCE_ACCOUNT_ID */
   sequenceAccountId?: string;
-  /** Base URL whose path prefixes every route. @default "https://eu.sequencehq.com/api" */
+  /** Base URL whose path prefixes every route. @default https://eu.sequencehq.com/api */
   baseUrl?: string;
   /** `Sequence-Version` values accepted; others get 400. A missing header is accepted. @default ["2024-07-30"] */
   supportedVersions?: readonly string[];
@@ -64,7 +64,7 @@ export interface FakeSequenceOptions {
   now?: () => Date;
   /** Ids for new grants. @default deterministic UUID-shaped ids */
   createId?: () => string;
-  /** Currency of a `METRIC` grant created without one. @default "USD" */
+  /** Currency of a `METRIC` grant created without one. @default USD */
   defaultCurrency?: Currency;
 }
 

@@ -20,7 +20,7 @@ export interface FakeSequenceServer {
 export interface FakeSequenceServerOptions {
   /** @default 0 (any free port) */
   port?: number;
-  /** Loopback only by default: the fake accepts its well-known test credentials. @default "127.0.0.1" */
+  /** Loopback only by default: the fake accepts its well-known test credentials. @default 127.0.0.1 */
   host?: string;
 }
 

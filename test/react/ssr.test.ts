@@ -87,7 +87,7 @@ describe('server rendering', () => {
   it('refuses what is not a QueryClient or a fetcher, naming the argument', async () => {
     const server = proxy();
     await expect(prefetchCreditQueries({} as QueryClient, server.fetcher)).rejects.toThrow(/^prefetchCreditQueries: the first argument must be a TanStack QueryClient/);
-    await expect(prefetchCreditQueries(new QueryClient(), '/api/credits' as never)).rejects.toThrow(/^prefetchCreditQueries: the second argument must be a CreditsFetcher function/);
+    await expect(prefetchCreditQueries(new QueryClient(), '/api/credits-proxy' as never)).rejects.toThrow(/^prefetchCreditQueries: the second argument must be a CreditsFetcher function/);
     expect(server.requests).toHaveLength(0);
   });
 });
