@@ -145,6 +145,39 @@ export function isUsableStatus(status: CreditGrantStatus): boolean {
   return status === 'active' || status === 'expiring';
 }
 
+const MS_PER_DAY = 86_400_000;
+/** 1970-01-01, day 0, was a Thursday: ISO day 4. */
+const EPOCH_ISO_WEEKDAY = 4;
+
+/**
+ * The day number of a calendar date: whole days since 1970-01-01 (negative
+ * before). Pure calendar arithmetic done in UTC, where every day has 24 hours,
+ * so it is the same in every time zone; for loops over thousands of dates,
+ * where `calendarDaysBetween` (date-fns on local dates) would cost more.
+ */
+export function calendarDayNumber(date: CalendarDate): number {
+  if (!isCalendarDate(date)) throw new TypeError(`expected a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  const moved = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  moved.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return moved.getTime() / MS_PER_DAY;
+}
+
+/** The calendar date of a day number (see {@link calendarDayNumber}). */
+export function calendarDateFromDayNumber(dayNumber: number): CalendarDate {
+  if (!Number.isInteger(dayNumber)) throw new TypeError(`expected a whole day number, got ${String(dayNumber)}`);
+  const moved = new Date(dayNumber * MS_PER_DAY);
+  const yyyy = String(moved.getUTCFullYear()).padStart(4, '0');
+  const mm = String(moved.getUTCMonth() + 1).padStart(2, '0');
+  const dd = String(moved.getUTCDate()).padStart(2, '0');
+  return `${yyyy}-${mm}-${dd}`;
+}
+
+/** The ISO weekday of a day number: 1 for Monday … 7 for Sunday (as `Intl.Locale` week info counts). */
+export function isoWeekdayOfDayNumber(dayNumber: number): number {
+  return ((((dayNumber + EPOCH_ISO_WEEKDAY - 1) % 7) + 7) % 7) + 1;
+}
+
 /**
  * `date` plus `days` calendar days (negative to go back). Pure calendar
  * arithmetic on the numbers of the date, done in UTC where every day has 24
@@ -153,11 +186,18 @@ export function isUsableStatus(status: CreditGrantStatus): boolean {
 export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
   if (!isCalendarDate(date)) throw new TypeError(`addCalendarDays: expected a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
   if (!Number.isInteger(days)) throw new TypeError(`addCalendarDays: days must be a whole number, got ${String(days)}`);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const moved = new Date(Date.UTC(2000, 0, 1));
-  moved.setUTCFullYear(year, month - 1, day + days);
-  const yyyy = String(moved.getUTCFullYear()).padStart(4, '0');
-  const mm = String(moved.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(moved.getUTCDate()).padStart(2, '0');
-  return `${yyyy}-${mm}-${dd}`;
+  return calendarDateFromDayNumber(calendarDayNumber(date) + days);
+}
+
+/**
+ * "Today" as a calendar date, for functions that take it either way: a
+ * `YYYY-MM-DD` string names the day itself; a `Date` is the instant, read in
+ * `timeZone` (default: the viewer's); nothing means now.
+ */
+export function resolveCalendarToday(today: Date | CalendarDate | undefined, timeZone?: string): CalendarDate {
+  if (typeof today === 'string') {
+    if (!isCalendarDate(today)) throw new TypeError(`"today" must be a Date or a calendar date YYYY-MM-DD, got ${JSON.stringify(today)}`);
+    return today;
+  }
+  return getCalendarDate(today ?? new Date(), timeZone);
 }

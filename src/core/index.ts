@@ -6,6 +6,7 @@ export {
   addDecimals,
   ceilDivideDecimals,
   compareDecimals,
+  divideDecimals,
   decimalFractionDigits,
   decimalFromNumber,
   decimalRatio,
@@ -35,15 +36,19 @@ export { formatCreditAmount, getAmountFormatter } from './format';
 export type { CreditUnit, FormatCreditAmountOptions } from './format';
 export {
   addCalendarDays,
+  calendarDateFromDayNumber,
   calendarDateToLocalDate,
+  calendarDayNumber,
   calendarDaysBetween,
   getCalendarDate,
   getDaysUntilExpiry,
   getGrantStatus,
   getGrantStatusOnDate,
   isCalendarDate,
+  isoWeekdayOfDayNumber,
   isUsableStatus,
   isValidInstant,
+  resolveCalendarToday,
 } from './dates';
 export type { CreditGrantStatus, GrantStatusOptions, TodayOptions } from './dates';
 export { formatCalendarDate, formatInstant, formatRelativeDays, formatTimeAgo } from './format-dates';
@@ -102,7 +107,7 @@ export type {
   CreditsQueryOptionsOptions,
   CreditsRetryOptions,
 } from './query-options';
-export { creditUnitKey, summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
+export { creditBalanceUnitKey, creditUnitKey, summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
 export type { CreditSummaryEntry, SummarizeCreditGrantsOptions } from './summary';
 export { CREDIT_COST_ROUNDING_MODE, invalidCreditPriceReason, quoteCreditPrice, toCreditPrice } from './top-up-price';
 export type {
@@ -121,3 +126,19 @@ export { CREDIT_TOP_UP_OFFER_PATH, createCreditGrant, fetchCreditTopUpOffer, get
 export type { CreateCreditGrantInput } from './top-up-client';
 export { creditTopUpOfferQueryKey, creditTopUpOfferQueryOptions } from './top-up-query';
 export type { CreditTopUpOfferQueryKey, CreditTopUpOfferQueryOptions } from './top-up-query';
+export {
+  DAILY_USAGE_EXTRA_FRACTION_DIGITS,
+  DEFAULT_FORECAST_HORIZON_DAYS,
+  DEFAULT_FORECAST_WINDOW_DAYS,
+  MAX_FORECAST_DAYS,
+  forecastCreditBalance,
+} from './forecast';
+export type {
+  CreditForecast,
+  CreditForecastExpiry,
+  CreditForecastOptions,
+  CreditForecastPoint,
+  CreditForecastStatus,
+  CreditForecastUnknownGrant,
+} from './forecast';
+export type { CreditForecastWindow, CreditUsageHistory } from './forecast-window';

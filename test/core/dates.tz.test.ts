@@ -1,12 +1,17 @@
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarDays,
+  calendarDateFromDayNumber,
+  calendarDayNumber,
   calendarDateToLocalDate,
   calendarDaysBetween,
   getCalendarDate,
   getDaysUntilExpiry,
   getGrantStatus,
   isCalendarDate,
+  isoWeekdayOfDayNumber,
+  resolveCalendarToday,
   type CreditGrant,
 } from '../../src/core';
 
@@ -136,5 +141,30 @@ describe(`calendar dates with the viewer in ${zone}`, () => {
   it('rejects an invalid "today" or time zone clearly', () => {
     expect(() => getGrantStatus(grant({}), { today: new Date(Number.NaN) })).toThrow(/valid Date/);
     expect(() => getGrantStatus(grant({}), { today: instant, timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+  });
+});
+
+describe(`day numbers with the viewer in ${zone}`, () => {
+  it('counts whole days from 1970-01-01, the same in every zone, and reads them back', () => {
+    expect(calendarDayNumber('1970-01-01')).toBe(0);
+    expect(calendarDayNumber('1969-12-31')).toBe(-1);
+    expect(calendarDayNumber('2024-03-01') - calendarDayNumber('2024-02-28')).toBe(2);
+    expect(calendarDateFromDayNumber(calendarDayNumber('1000-01-01'))).toBe('1000-01-01');
+    expect(calendarDateFromDayNumber(calendarDayNumber('9999-12-31'))).toBe('9999-12-31');
+    // Across the zone's own daylight-saving changes, a day is a day.
+    for (let date = '2026-01-01'; date < '2027-01-01'; date = addCalendarDays(date, 1)) {
+      expect(calendarDaysBetween('2026-01-01', date)).toBe(calendarDayNumber(date) - calendarDayNumber('2026-01-01'));
+      expect(calendarDateFromDayNumber(calendarDayNumber(date))).toBe(date);
+      expect(isoWeekdayOfDayNumber(calendarDayNumber(date))).toBe(((calendarDateToLocalDate(date).getDay() + 6) % 7) + 1);
+    }
+    expect(() => calendarDayNumber('2026-02-29')).toThrow(TypeError);
+    expect(() => calendarDateFromDayNumber(1.5)).toThrow(TypeError);
+  });
+
+  it('resolves "today" from a calendar date as is, and from an instant in a zone', () => {
+    expect(resolveCalendarToday('2026-03-10')).toBe('2026-03-10');
+    expect(resolveCalendarToday(instant, 'Pacific/Kiritimati')).toBe('2024-01-02');
+    expect(resolveCalendarToday(instant)).toBe(localDayAtInstant[zone]);
+    expect(() => resolveCalendarToday('10/03/2026')).toThrow(TypeError);
   });
 });

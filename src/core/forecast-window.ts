@@ -1,0 +1,58 @@
+import type { CreditTransaction } from './balance-types';
+import { checkedTransactionDay } from './balance-input';
+import { calendarDateFromDayNumber } from './dates';
+import { DecimalSum, type DecimalString } from './decimal';
+import type { CalendarDate } from './types';
+
+/** The days a forecast's rate is measured over, and what was used in them. */
+export interface CreditForecastWindow {
+  /** First day of the window: `windowDays` days before today. */
+  from: CalendarDate;
+  /** Last day of the window: yesterday (today's usage is still coming in). */
+  to: CalendarDate;
+  /** Days in the window (`windowDays`), the divisor of the daily rate. */
+  days: number;
+  /** Exact sum of the DEBIT amounts dated in the window. */
+  usage: DecimalString;
+  /** How many DEBITs are dated in the window (zero-amount ones included). */
+  debitCount: number;
+}
+
+/**
+ * How much history the rate stands on:
+ * - `none`: no DEBIT dated before today at all (a new customer, or one not
+ *   invoiced yet), so a zero rate means "not known yet", not "uses nothing";
+ * - `partial`: the balance's first transaction is inside the window, so the
+ *   rate divides less history by the whole window and may read low;
+ * - `full`: the history reaches back before the window.
+ */
+export type CreditUsageHistory = 'none' | 'partial' | 'full';
+
+/** The window of a forecast made on day `today` (a day number), read from `transactions`. */
+export function readUsageWindow(
+  transactions: readonly CreditTransaction[],
+  today: number,
+  windowDays: number,
+): { window: CreditForecastWindow; usageHistory: CreditUsageHistory; firstTransactionOn: CalendarDate | null } {
+  const from = today - windowDays;
+  const usage = new DecimalSum();
+  let debitCount = 0;
+  let first = Infinity;
+  let debitedBefore = false;
+  transactions.forEach((transaction, index) => {
+    const day = checkedTransactionDay(transaction, `transactions[${index}]`);
+    if (day >= today) return;
+    if (day < first) first = day;
+    if (transaction.type !== 'DEBIT') return;
+    debitedBefore = true;
+    if (day >= from) {
+      usage.add(transaction.amount);
+      debitCount += 1;
+    }
+  });
+  return {
+    window: { from: calendarDateFromDayNumber(from), to: calendarDateFromDayNumber(today - 1), days: windowDays, usage: usage.value, debitCount },
+    usageHistory: !debitedBefore ? 'none' : first > from ? 'partial' : 'full',
+    firstTransactionOn: first === Infinity ? null : calendarDateFromDayNumber(first),
+  };
+}
