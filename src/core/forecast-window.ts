@@ -33,14 +33,16 @@ export function readUsageWindow(
   transactions: readonly CreditTransaction[],
   today: number,
   windowDays: number,
-): { window: CreditForecastWindow; usageHistory: CreditUsageHistory; firstTransactionOn: CalendarDate | null } {
+): { window: CreditForecastWindow; usageHistory: CreditUsageHistory; firstTransactionOn: CalendarDate | null; lastDebitOn: CalendarDate | null } {
   const from = today - windowDays;
   const usage = new DecimalSum();
   let debitCount = 0;
   let first = Infinity;
   let debitedBefore = false;
+  let lastDebit = -Infinity;
   transactions.forEach((transaction, index) => {
     const day = checkedTransactionDay(transaction, `transactions[${index}]`);
+    if (transaction.type === 'DEBIT' && day <= today && day > lastDebit) lastDebit = day;
     if (day >= today) return;
     if (day < first) first = day;
     if (transaction.type !== 'DEBIT') return;
@@ -54,5 +56,6 @@ export function readUsageWindow(
     window: { from: calendarDateFromDayNumber(from), to: calendarDateFromDayNumber(today - 1), days: windowDays, usage: usage.value, debitCount },
     usageHistory: !debitedBefore ? 'none' : first > from ? 'partial' : 'full',
     firstTransactionOn: first === Infinity ? null : calendarDateFromDayNumber(first),
+    lastDebitOn: lastDebit === -Infinity ? null : calendarDateFromDayNumber(lastDebit),
   };
 }

@@ -94,6 +94,12 @@ export interface CreditForecast {
   /** The first day before today with a transaction, `null` when there is none. */
   historyStartsOn: CalendarDate | null;
   /**
+   * The latest DEBIT dated on or before today, `null` when none: how current
+   * the usage is. Sequence deducts credit when it invoices, not as it is used,
+   * so usage since then is in no balance yet ("as of" this day).
+   */
+  lastDebitOn: CalendarDate | null;
+  /**
    * Usage a day: the window's usage ÷ `windowDays`, exact, rounded up
    * (toward +∞) at {@link DAILY_USAGE_EXTRA_FRACTION_DIGITS} more places than
    * the usage has. Rounding up keeps any usage above zero, and a run-out day
@@ -176,7 +182,7 @@ export function forecastCreditBalance(balance: CreditBalance, options: CreditFor
   const day = calendarDayNumber(today);
   const horizonEnd = Math.min(day + horizonDays, LAST_CALENDAR_DAY);
 
-  const { window, usageHistory, firstTransactionOn } = readUsageWindow(balance.transactions, day, windowDays);
+  const { window, usageHistory, firstTransactionOn, lastDebitOn } = readUsageWindow(balance.transactions, day, windowDays);
   const dailyUsage = divideDecimals(window.usage, String(windowDays), decimalScale(window.usage) + DAILY_USAGE_EXTRA_FRACTION_DIGITS, 'ceil');
 
   const known: (CreditGrant & { balance: DecimalString; effective: number; expiry: number })[] = [];
@@ -210,6 +216,7 @@ export function forecastCreditBalance(balance: CreditBalance, options: CreditFor
     window,
     usageHistory,
     historyStartsOn: firstTransactionOn,
+    lastDebitOn,
     dailyUsage,
     status,
     balance: decimalFromUnits(projection.unitsToday, scale),

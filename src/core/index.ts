@@ -142,3 +142,14 @@ export type {
   CreditForecastUnknownGrant,
 } from './forecast';
 export type { CreditForecastWindow, CreditUsageHistory } from './forecast-window';
+export { DEFAULT_USAGE_BUCKETS, creditUsageSeries } from './usage-series';
+export type {
+  CreditExpiryMarker,
+  CreditUsageBucket,
+  CreditUsagePoint,
+  CreditUsageRange,
+  CreditUsageSeries,
+  CreditUsageSeriesOptions,
+} from './usage-series';
+export { ISO_WEEK_START, getLocaleWeekStart } from './week-start';
+export type { Weekday } from './week-start';

@@ -155,6 +155,8 @@ function reference(spec: Case) {
 
   const before = spec.transactions.filter((t) => t.offset < 0);
   const earliest = before.length === 0 ? null : Math.min(...before.map((t) => t.offset));
+  const debitsSoFar = spec.transactions.filter((t) => t.type === 'DEBIT' && t.offset <= 0);
+  const latestDebit = debitsSoFar.length === 0 ? null : Math.max(...debitsSoFar.map((t) => t.offset));
   const status = u === 0n ? 'no-usage' : first === null ? 'lasts-beyond-horizon' : 'runs-out';
   return {
     P,
@@ -163,6 +165,7 @@ function reference(spec: Case) {
       window: { from: -W, to: -1, days: W, usage: decimal(usageUnits, spec.scale), debitCount: inWindow.length },
       usageHistory: !before.some((t) => t.type === 'DEBIT') ? 'none' : earliest! > -W ? 'partial' : 'full',
       historyStartsOn: earliest,
+      lastDebitOn: latestDebit,
       dailyUsage: decimal(rateUnits, rateScale),
       status,
       balance: decimal(balanceOn[0], P),
@@ -203,6 +206,7 @@ describe(`forecastCreditBalance against a day-by-day simulation (viewer in ${zon
             window: { ...expected.window, from: on(expected.window.from), to: on(expected.window.to) },
             usageHistory: expected.usageHistory,
             historyStartsOn: on(expected.historyStartsOn),
+            lastDebitOn: on(expected.lastDebitOn),
             dailyUsage: expected.dailyUsage,
             status: expected.status,
             balance: expected.balance,
