@@ -153,3 +153,8 @@ export type {
 } from './usage-series';
 export { ISO_WEEK_START, getLocaleWeekStart } from './week-start';
 export type { Weekday } from './week-start';
+export { creditLedger, filterCreditLedger } from './ledger';
+export type { CreditLedger, CreditLedgerFilter, CreditLedgerRow, CreditLedgerUnit } from './ledger';
+export { CREDIT_LEDGER_CSV_COLUMNS, CREDIT_LEDGER_CSV_LABELS, creditLedgerCsvFilename, creditLedgerToCsv } from './ledger-csv';
+export type { CreditLedgerCsvColumn, CreditLedgerCsvFilenameOptions, CreditLedgerCsvOptions } from './ledger-csv';
+export { csvField, neutralizeSpreadsheetFormula } from './csv';
