@@ -8,7 +8,7 @@
 // keeps credit that has since lapsed in the days before it lapsed, which
 // no transaction records.
 import type { CreditBalance } from './balance-types';
-import { checkedAmount, checkedOptionalDayNumber, checkedTransactionDay } from './balance-input';
+import { checkedAmount, checkedOptionalDayNumber, type CheckedTransactions } from './balance-input';
 import { decimalScale, decimalToUnits, type DecimalString } from './decimal';
 import type { CreditGrant } from './types';
 
@@ -38,10 +38,10 @@ export interface BalanceHistory {
 
 /**
  * The end-of-day balance of every day from `from` to `to` (day numbers;
- * `to` is today). Grants whose balance is unknown, and transactions of grants
+ * `to` is today), given the balance's transactions as checked and read. Grants whose balance is unknown, and transactions of grants
  * the balance does not list, are left out: their holdings cannot be placed.
  */
-export function reconstructBalanceHistory(balance: CreditBalance, from: number, to: number): BalanceHistory {
+export function reconstructBalanceHistory(balance: CreditBalance, checked: CheckedTransactions, from: number, to: number): BalanceHistory {
   const grants = new Map<string, HistoryGrant>();
   balance.grants.forEach((grant, index) => {
     if (grant.currentBalance === null || grants.has(grant.id)) return;
@@ -54,26 +54,27 @@ export function reconstructBalanceHistory(balance: CreditBalance, from: number, 
       expiry: checkedOptionalDayNumber(grant.expiryDate, `${what}.expiryDate`, Infinity),
     });
   });
-  const movements = balance.transactions.flatMap((transaction, index) => {
-    const day = checkedTransactionDay(transaction, `transactions[${index}]`);
-    const held = grants.get(transaction.grantId);
-    return held === undefined || day <= from ? [] : [{ held, day, amount: transaction.amount, credit: transaction.type === 'CREDIT' }];
-  });
-  let scale = 0;
+  let scale = checked.scale;
   for (const held of grants.values()) scale = Math.max(scale, decimalScale(held.current));
-  for (const movement of movements) scale = Math.max(scale, decimalScale(movement.amount));
   for (const held of grants.values()) held.units = decimalToUnits(held.current, scale);
+  // Grant balances may carry more fraction digits than any transaction.
+  const rescale = 10n ** BigInt(scale - checked.scale);
 
   // The movements by day. What a grant holds now is what it held at the end of
   // `to`: a movement dated after today is already in it, so it is undone with today's.
   const byDay = new Map<number, { held: HistoryGrant; signed: bigint }[]>();
-  for (const { held, day, amount, credit } of movements) {
-    const signed = credit ? decimalToUnits(amount, scale) : -decimalToUnits(amount, scale);
+  balance.transactions.forEach((transaction, index) => {
+    const day = checked.days[index] ?? Number.NaN;
+    const held = grants.get(transaction.grantId);
+    // A movement on or before `from` is in every day's holdings alike: nothing to undo.
+    if (held === undefined || !(day > from)) return;
+    const units = (checked.units[index] ?? 0n) * rescale;
+    const signed = transaction.type === 'CREDIT' ? units : -units;
     const on = Math.min(day, to);
     const list = byDay.get(on);
     if (list) list.push({ held, signed });
     else byDay.set(on, [{ held, signed }]);
-  }
+  });
 
   const all = [...grants.values()];
   const units: bigint[] = new Array<bigint>(to - from + 1);

@@ -27,9 +27,10 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** Records as CSV text: fields joined by commas, each record ended by CRLF (RFC 4180). Fields are written as given. */
-export function csvRecords(records: Iterable<readonly string[]>): string {
-  let text = '';
-  for (const record of records) text += `${record.map(csvField).join(',')}\r\n`;
-  return text;
+/** Anything that could need a quote prefix or RFC 4180 quoting; most cells have none of it and pass one test. */
+const NEEDS_CARE = /^[\s=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[",\r\n]/;
+
+/** Text as a safe CSV field: neutralised ({@link neutralizeSpreadsheetFormula}), then quoted by RFC 4180 when needed. */
+export function safeCsvField(value: string): string {
+  return NEEDS_CARE.test(value) ? csvField(neutralizeSpreadsheetFormula(value)) : value;
 }

@@ -17,6 +17,18 @@ export type DecimalString = string;
 
 const DECIMAL_PATTERN = /^-?\d+(?:\.\d+)?$/;
 
+const POWERS_OF_TEN: bigint[] = [1n];
+
+/** 10^exponent as a BigInt, kept once made: sums over long columns rescale by the same few powers again and again. */
+function pow10(exponent: number): bigint {
+  let power = POWERS_OF_TEN[exponent];
+  if (power === undefined) {
+    power = 10n ** BigInt(exponent);
+    if (exponent < 64) POWERS_OF_TEN[exponent] = power;
+  }
+  return power;
+}
+
 /** `[units, scale]`: the value is units / 10^scale. */
 type ScaledInteger = [bigint, number];
 
@@ -50,7 +62,7 @@ function align(a: DecimalString, b: DecimalString, aName = 'a', bName = 'b'): [b
   const [x, xScale] = parse(a, aName);
   const [y, yScale] = parse(b, bName);
   const scale = Math.max(xScale, yScale);
-  return [x * 10n ** BigInt(scale - xScale), y * 10n ** BigInt(scale - yScale), scale];
+  return [x * pow10(scale - xScale), y * pow10(scale - yScale), scale];
 }
 
 /** The canonical form of a decimal string (`"007.50"` → `"7.5"`). Throws `TypeError` on anything else. */
@@ -72,7 +84,7 @@ export function decimalFromNumber(value: number): DecimalString {
   const [mantissa = '', exponent = 0] = String(value).split('e');
   const [units, scale] = parse(mantissa);
   const shifted = scale - Number(exponent);
-  return format(shifted >= 0 ? [units, shifted] : [units * 10n ** BigInt(-shifted), 0]);
+  return format(shifted >= 0 ? [units, shifted] : [units * pow10(-shifted), 0]);
 }
 
 /** `a + b`, exactly. */
@@ -183,7 +195,7 @@ export function roundDecimal(
   checkFractionDigits(fractionDigits);
   const [units, scale] = parse(value);
   if (scale <= fractionDigits) return format([units, scale]);
-  return format([roundQuotient(units, 10n ** BigInt(scale - fractionDigits), mode), fractionDigits]);
+  return format([roundQuotient(units, pow10(scale - fractionDigits), mode), fractionDigits]);
 }
 
 /**
@@ -205,7 +217,7 @@ export function divideDecimals(
   if (y === 0n) throw new RangeError('divideDecimals: b must not be zero');
   // (x / 10^s) / (y / 10^s) = x / y: the shared scale cancels.
   const [numerator, divisor] = y < 0n ? [-x, -y] : [x, y];
-  return format([roundQuotient(numerator * 10n ** BigInt(fractionDigits), divisor, mode), fractionDigits]);
+  return format([roundQuotient(numerator * pow10(fractionDigits), divisor, mode), fractionDigits]);
 }
 
 /**
@@ -214,7 +226,9 @@ export function divideDecimals(
  * {@link decimalFractionDigits}, which first makes the value canonical.
  */
 export function decimalScale(value: DecimalString): number {
-  return parse(value)[1];
+  if (!isDecimalString(value)) throw new TypeError(`value must be a decimal string like "12.50", got ${describe(value)}`);
+  const dot = value.indexOf('.');
+  return dot < 0 ? 0 : value.length - dot - 1;
 }
 
 /**
@@ -228,11 +242,23 @@ export function decimalToUnits(value: DecimalString, scale: number): bigint {
   const [units, ownScale] = parse(value);
   if (ownScale > scale) {
     // Trailing zeros beyond the scale are still exact.
-    const excess = 10n ** BigInt(ownScale - scale);
+    const excess = pow10(ownScale - scale);
     if (units % excess !== 0n) throw new RangeError(`decimalToUnits: ${value} has more than ${scale} fraction digits`);
     return units / excess;
   }
-  return units * 10n ** BigInt(scale - ownScale);
+  return units * pow10(scale - ownScale);
+}
+
+/**
+ * {@link decimalToUnits} for a value already checked with
+ * {@link isDecimalString} and known to have at most `scale` fraction digits:
+ * no second check, for loops that have just made it. Not exported from the
+ * package.
+ */
+export function checkedDecimalToUnits(value: DecimalString, scale: number): bigint {
+  const dot = value.indexOf('.');
+  if (dot < 0) return BigInt(value) * pow10(scale);
+  return BigInt(value.slice(0, dot) + value.slice(dot + 1)) * pow10(scale - (value.length - dot - 1));
 }
 
 /** The canonical decimal string of `units` × `10^-scale` (`decimalFromUnits(150n, 2)` is `"1.5"`). */
@@ -262,10 +288,11 @@ export class DecimalSum {
 
   private addUnits([units, scale]: ScaledInteger, sign: 1n | -1n): this {
     if (scale > this.scale) {
-      this.units *= 10n ** BigInt(scale - this.scale);
+      this.units *= pow10(scale - this.scale);
       this.scale = scale;
     }
-    this.units += sign * units * 10n ** BigInt(this.scale - scale);
+    const aligned = scale === this.scale ? units : units * pow10(this.scale - scale);
+    this.units += sign === 1n ? aligned : -aligned;
     return this;
   }
 

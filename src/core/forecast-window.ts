@@ -1,7 +1,7 @@
 import type { CreditTransaction } from './balance-types';
-import { checkedTransactionDay } from './balance-input';
 import { calendarDateFromDayNumber } from './dates';
-import { DecimalSum, type DecimalString } from './decimal';
+import type { CheckedTransactions } from './balance-input';
+import { decimalFromUnits, type DecimalString } from './decimal';
 import type { CalendarDate } from './types';
 
 /** The days a forecast's rate is measured over, and what was used in them. */
@@ -28,32 +28,33 @@ export interface CreditForecastWindow {
  */
 export type CreditUsageHistory = 'none' | 'partial' | 'full';
 
-/** The window of a forecast made on day `today` (a day number), read from `transactions`. */
+/** The window of a forecast made on day `today` (a day number), read from `transactions`, checked and read as `checked`. */
 export function readUsageWindow(
   transactions: readonly CreditTransaction[],
+  checked: CheckedTransactions,
   today: number,
   windowDays: number,
 ): { window: CreditForecastWindow; usageHistory: CreditUsageHistory; firstTransactionOn: CalendarDate | null; lastDebitOn: CalendarDate | null } {
   const from = today - windowDays;
-  const usage = new DecimalSum();
+  let usage = 0n;
   let debitCount = 0;
   let first = Infinity;
   let debitedBefore = false;
   let lastDebit = -Infinity;
   transactions.forEach((transaction, index) => {
-    const day = checkedTransactionDay(transaction, `transactions[${index}]`);
+    const day = checked.days[index] ?? Number.NaN;
     if (transaction.type === 'DEBIT' && day <= today && day > lastDebit) lastDebit = day;
     if (day >= today) return;
     if (day < first) first = day;
     if (transaction.type !== 'DEBIT') return;
     debitedBefore = true;
     if (day >= from) {
-      usage.add(transaction.amount);
+      usage += checked.units[index] ?? 0n;
       debitCount += 1;
     }
   });
   return {
-    window: { from: calendarDateFromDayNumber(from), to: calendarDateFromDayNumber(today - 1), days: windowDays, usage: usage.value, debitCount },
+    window: { from: calendarDateFromDayNumber(from), to: calendarDateFromDayNumber(today - 1), days: windowDays, usage: decimalFromUnits(usage, checked.scale), debitCount },
     usageHistory: !debitedBefore ? 'none' : first > from ? 'partial' : 'full',
     firstTransactionOn: first === Infinity ? null : calendarDateFromDayNumber(first),
     lastDebitOn: lastDebit === -Infinity ? null : calendarDateFromDayNumber(lastDebit),

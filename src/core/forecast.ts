@@ -1,5 +1,5 @@
 import type { CreditBalance } from './balance-types';
-import { checkedAmount, checkedDayCount, checkedOptionalDayNumber } from './balance-input';
+import { checkTransactions, checkedAmount, checkedDayCount, checkedOptionalDayNumber, type CheckedTransactions } from './balance-input';
 import { sortByConsumptionOrder } from './consumption';
 import { calendarDateFromDayNumber, calendarDayNumber, resolveCalendarToday } from './dates';
 import { decimalFromUnits, decimalScale, decimalToUnits, divideDecimals, type DecimalString } from './decimal';
@@ -176,13 +176,18 @@ export interface CreditForecast {
  * number from 1 to 36525, or an amount is negative.
  */
 export function forecastCreditBalance(balance: CreditBalance, options: CreditForecastOptions = {}): CreditForecast {
+  return forecastCheckedBalance(balance, checkTransactions(balance.transactions), options);
+}
+
+/** {@link forecastCreditBalance} of a balance whose transactions are checked and read already. */
+export function forecastCheckedBalance(balance: CreditBalance, checked: CheckedTransactions, options: CreditForecastOptions): CreditForecast {
   const today = resolveCalendarToday(options.today, options.timeZone);
   const windowDays = checkedDayCount(options.windowDays ?? DEFAULT_FORECAST_WINDOW_DAYS, 'windowDays', MAX_FORECAST_DAYS);
   const horizonDays = checkedDayCount(options.horizonDays ?? DEFAULT_FORECAST_HORIZON_DAYS, 'horizonDays', MAX_FORECAST_DAYS);
   const day = calendarDayNumber(today);
   const horizonEnd = Math.min(day + horizonDays, LAST_CALENDAR_DAY);
 
-  const { window, usageHistory, firstTransactionOn, lastDebitOn } = readUsageWindow(balance.transactions, day, windowDays);
+  const { window, usageHistory, firstTransactionOn, lastDebitOn } = readUsageWindow(balance.transactions, checked, day, windowDays);
   const dailyUsage = divideDecimals(window.usage, String(windowDays), decimalScale(window.usage) + DAILY_USAGE_EXTRA_FRACTION_DIGITS, 'ceil');
 
   const known: (CreditGrant & { balance: DecimalString; effective: number; expiry: number })[] = [];

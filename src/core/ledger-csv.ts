@@ -1,4 +1,4 @@
-import { neutralizeSpreadsheetFormula, csvRecords } from './csv';
+import { safeCsvField } from './csv';
 import { resolveCalendarToday } from './dates';
 import { isDecimalString } from './decimal';
 import type { CreditLedgerRow } from './ledger';
@@ -89,7 +89,7 @@ function cellOf(row: CreditLedgerRow, column: CreditLedgerCsvColumn): string {
  * in it is neutralised like text.
  */
 function safeCell(value: string, column: CreditLedgerCsvColumn): string {
-  return NUMERIC_COLUMNS.has(column) && isDecimalString(value) ? value : neutralizeSpreadsheetFormula(value);
+  return NUMERIC_COLUMNS.has(column) && isDecimalString(value) ? value : safeCsvField(value);
 }
 
 /**
@@ -112,12 +112,10 @@ export function creditLedgerToCsv(rows: readonly CreditLedgerRow[], options: Cre
   for (const column of columns) {
     if (!Object.hasOwn(CREDIT_LEDGER_CSV_LABELS, column)) throw new RangeError(`unknown ledger CSV column ${JSON.stringify(column)}`);
   }
-  const header = columns.map((column) => neutralizeSpreadsheetFormula(options.labels?.[column] ?? CREDIT_LEDGER_CSV_LABELS[column]));
-  function* records() {
-    yield header;
-    for (const row of rows) yield columns.map((column) => safeCell(cellOf(row, column), column));
-  }
-  return `${options.byteOrderMark ? '\uFEFF' : ''}${csvRecords(records())}`;
+  // Each field is made safe and quoted here, once; the lines are joined once at the end.
+  const lines = [columns.map((column) => safeCsvField(options.labels?.[column] ?? CREDIT_LEDGER_CSV_LABELS[column])).join(',')];
+  for (const row of rows) lines.push(columns.map((column) => safeCell(cellOf(row, column), column)).join(','));
+  return `${options.byteOrderMark ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
 /** Options of {@link creditLedgerCsvFilename}. */

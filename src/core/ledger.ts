@@ -1,7 +1,7 @@
 import type { CreditBalance, CreditTransactionType } from './balance-types';
-import { checkedTransactionDay } from './balance-input';
+import { checkTransactions } from './balance-input';
 import type { Currency } from './currencies';
-import { DecimalSum, normalizeDecimal, type DecimalString } from './decimal';
+import { decimalFromUnits, normalizeDecimal, type DecimalString } from './decimal';
 import { creditBalanceUnitKey } from './summary';
 import type { CalendarDate, CreditType } from './types';
 
@@ -21,7 +21,7 @@ export interface CreditLedgerRow {
   unitKey: string;
   /** `CASH` or `USAGE`. */
   unitType: CreditType;
-  /** The unit's name: the currency code of `CASH` credit when known, else the balance's name ("API calls"). */
+  /** The unit's name: the currency code of `CASH` credit when known, else the balance's name ("API calls"); the same on every row of the unit. */
   unitName: string;
   /** The currency of `CASH` credit, when known; `null` for `USAGE`. */
   currency: Currency | null;
@@ -85,53 +85,79 @@ export interface CreditLedger {
  * balance has a malformed date, type or amount (the message names it).
  */
 export function creditLedger(balances: readonly CreditBalance[]): CreditLedger {
-  type Unit = CreditLedgerUnit & { sum: DecimalSum };
+  type Unit = CreditLedgerUnit & { units: bigint; scale: number };
   const units = new Map<string, Unit>();
-  const entries: { row: CreditLedgerRow; unit: Unit }[] = [];
-  balances.forEach((balance, balanceIndex) => {
+  const read = balances.map((balance, balanceIndex) => {
     const unitKey = creditBalanceUnitKey(balance);
-    const unitName = balance.type === 'CASH' ? (balance.currency ?? balance.name) : balance.name;
+    const checked = checkTransactions(balance.transactions, `balances[${balanceIndex}].transactions`);
     let unit = units.get(unitKey);
     if (unit === undefined) {
-      unit = { key: unitKey, type: balance.type, name: unitName, currency: balance.currency, metricId: balance.metricId, ledgerBalance: '0', rowCount: 0, sum: new DecimalSum() };
+      const name = balance.type === 'CASH' ? (balance.currency ?? balance.name) : balance.name;
+      unit = { key: unitKey, type: balance.type, name, currency: balance.currency, metricId: balance.metricId, ledgerBalance: '0', rowCount: 0, units: 0n, scale: 0 };
       units.set(unitKey, unit);
     }
+    // A unit two balances share sums at the larger of their scales.
+    unit.scale = Math.max(unit.scale, checked.scale);
     const names = new Map<string, string>();
     for (const grant of balance.grants) if (!names.has(grant.id)) names.set(grant.id, grant.name);
-    for (const [index, transaction] of balance.transactions.entries()) {
-      checkedTransactionDay(transaction, `balances[${balanceIndex}].transactions[${index}]`);
-      const magnitude = normalizeDecimal(transaction.amount);
-      const row: CreditLedgerRow = {
-        key: `${balanceIndex}.${index}`,
-        transactionId: transaction.id,
-        date: transaction.date,
-        grantId: transaction.grantId,
-        grantName: names.get(transaction.grantId) ?? null,
-        unitKey,
-        unitType: balance.type,
-        unitName,
-        currency: balance.currency,
-        type: transaction.type,
-        reason: transaction.reason,
-        invoiceId: transaction.invoiceId,
-        amount: transaction.type === 'DEBIT' && magnitude !== '0' ? `-${magnitude}` : magnitude,
-        runningBalance: '0',
-      };
-      entries.push({ row, unit });
-    }
+    return { balance, balanceIndex, checked, unit, names, rescale: 1n };
   });
 
-  // Oldest first for the running balances: Array#sort is stable, so rows of one
-  // day stay in reply order, and YYYY-MM-DD strings sort as the days they name.
-  entries.sort((a, b) => (a.row.date < b.row.date ? -1 : a.row.date > b.row.date ? 1 : 0));
-  for (const { row, unit } of entries) {
-    row.runningBalance = unit.sum.add(row.amount).value;
-    unit.rowCount += 1;
+  // Oldest first for the running balances, and within a day in reply order: one
+  // numeric sort of (day, position) packed in a double, exact while
+  // days × count < 2^53, and far quicker than a comparator over strings.
+  const count = read.reduce((total, { balance }) => total + balance.transactions.length, 0);
+  const order = new Float64Array(count);
+  const sources: { entry: (typeof read)[number]; index: number }[] = [];
+  for (const entry of read) {
+    entry.checked.days.forEach((day, index) => {
+      order[sources.length] = (day + DAY_NUMBER_OFFSET) * count + sources.length;
+      sources.push({ entry, index });
+    });
   }
-  return {
-    rows: entries.map((entry) => entry.row).reverse(),
-    units: [...units.values()].map(({ sum, ...unit }) => ({ ...unit, ledgerBalance: sum.value })),
-  };
+  order.sort();
+  for (const entry of read) entry.rescale = 10n ** BigInt(entry.unit.scale - entry.checked.scale);
+
+  const rows = new Array<CreditLedgerRow>(count);
+  order.forEach((packed, rank) => {
+    // As a small integer: a double used as an index takes V8's slow, keyed path.
+    const source = sources[(packed % count) | 0];
+    if (source === undefined) return;
+    const { balance, balanceIndex, checked, unit, names, rescale } = source.entry;
+    const transaction = balance.transactions[source.index];
+    if (transaction === undefined) return;
+    const debit = transaction.type === 'DEBIT';
+    const magnitude = isCanonicalDecimal(transaction.amount) ? transaction.amount : normalizeDecimal(transaction.amount);
+    const moved = (checked.units[source.index] ?? 0n) * rescale;
+    unit.units += debit ? -moved : moved;
+    unit.rowCount += 1;
+    // Newest first: the oldest row goes last.
+    rows[count - 1 - rank] = {
+      key: `${balanceIndex}.${source.index}`,
+      transactionId: transaction.id,
+      date: transaction.date,
+      grantId: transaction.grantId,
+      grantName: names.get(transaction.grantId) ?? null,
+      unitKey: unit.key,
+      unitType: balance.type,
+      unitName: unit.name,
+      currency: balance.currency,
+      type: transaction.type,
+      reason: transaction.reason,
+      invoiceId: transaction.invoiceId,
+      amount: debit && magnitude !== '0' ? `-${magnitude}` : magnitude,
+      runningBalance: decimalFromUnits(unit.units, unit.scale),
+    };
+  });
+  return { rows, units: [...units.values()].map(({ units: total, scale, ...unit }) => ({ ...unit, ledgerBalance: decimalFromUnits(total, scale) })) };
+}
+
+/** Moves every day number from 0000-01-01 on above zero, so packed sort keys stay positive. */
+const DAY_NUMBER_OFFSET = 719_529;
+
+/** Whether `value` is already canonical (`"12.5"`, not `"012.50"`), the form normalised balances carry. */
+function isCanonicalDecimal(value: DecimalString): boolean {
+  return /^(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/.test(value);
 }
 
 /** Which rows {@link filterCreditLedger} keeps; a field left out (or `null`) keeps all. */

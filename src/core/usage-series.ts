@@ -1,9 +1,9 @@
 import type { CreditBalance } from './balance-types';
-import { checkedTransactionDay } from './balance-input';
+import { checkTransactions } from './balance-input';
 import { reconstructBalanceHistory } from './balance-history';
-import { calendarDateFromDayNumber, calendarDayNumber, isoWeekdayOfDayNumber } from './dates';
-import { DecimalSum, addDecimals, decimalFromUnits, decimalScale, divideDecimals, multiplyDecimals, subtractDecimals, type DecimalString } from './decimal';
-import { forecastCreditBalance, type CreditForecast, type CreditForecastOptions, type CreditForecastPoint } from './forecast';
+import { calendarDateFromDayNumber, calendarDayNumber, calendarMonthNumber, isoWeekdayOfDayNumber } from './dates';
+import { addDecimals, decimalFromUnits, decimalScale, divideDecimals, multiplyDecimals, subtractDecimals, type DecimalString } from './decimal';
+import { forecastCheckedBalance, type CreditForecast, type CreditForecastOptions, type CreditForecastPoint } from './forecast';
 import { creditBalanceUnitKey } from './summary';
 import type { CalendarDate } from './types';
 import { getLocaleWeekStart, type Weekday } from './week-start';
@@ -132,7 +132,7 @@ function periodIndex(bucket: CreditUsageBucket, periods: readonly Period[], day:
   if (bucket === 'day') return day - first;
   if (bucket === 'week') return Math.floor((day - first) / 7);
   const start = periods[0]?.key ?? date;
-  return (Number(date.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(date.slice(5, 7)) - Number(start.slice(5, 7));
+  return calendarMonthNumber(date) - calendarMonthNumber(`${start}-01`);
 }
 
 /** The first day of a range ending on `today` (a day number). */
@@ -190,28 +190,31 @@ export function creditUsageSeries(balance: CreditBalance, options: CreditUsageSe
   const weekStartsOn = options.weekStartsOn ?? getLocaleWeekStart(options.locale);
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 1 || weekStartsOn > 7) throw new RangeError(`weekStartsOn must be 1 (Monday) to 7 (Sunday), got ${String(weekStartsOn)}`);
 
-  const forecast = forecastCreditBalance(balance, options);
+  const checked = checkTransactions(balance.transactions);
+  const forecast = forecastCheckedBalance(balance, checked, options);
   const to = calendarDayNumber(forecast.today);
   const from = rangeStart(kind, to);
 
   const periods = periodsOf(bucket, from, to, weekStartsOn);
-  const sums = periods.map(() => new DecimalSum());
-  const total = new DecimalSum();
+  const sums = periods.map(() => 0n);
+  let total = 0n;
   balance.transactions.forEach((transaction, index) => {
-    const day = checkedTransactionDay(transaction, `transactions[${index}]`);
-    if (transaction.type !== 'DEBIT' || day < from || day > to) return;
-    sums[periodIndex(bucket, periods, day, transaction.date)]?.add(transaction.amount);
-    total.add(transaction.amount);
+    const day = checked.days[index] ?? Number.NaN;
+    if (transaction.type !== 'DEBIT' || !(day >= from && day <= to)) return;
+    const units = checked.units[index] ?? 0n;
+    const bucketIndex = periodIndex(bucket, periods, day, transaction.date);
+    sums[bucketIndex] = (sums[bucketIndex] ?? 0n) + units;
+    total += units;
   });
   const usage = periods.map((period, index) => ({
     period: period.key,
     start: calendarDateFromDayNumber(Math.max(period.first, from)),
     end: calendarDateFromDayNumber(Math.min(period.last, to)),
-    amount: sums[index]?.value ?? '0',
+    amount: decimalFromUnits(sums[index] ?? 0n, checked.scale),
     partial: period.first < from || period.last >= to,
   }));
 
-  const history = reconstructBalanceHistory(balance, from, to);
+  const history = reconstructBalanceHistory(balance, checked, from, to);
   const balancePoints = history.units.map((units, index) => ({ date: calendarDateFromDayNumber(from + index), balance: decimalFromUnits(units, history.scale) }));
 
   let projectionEnd = Math.min(to + (to - from + 1), calendarDayNumber(forecast.horizonEnd));
@@ -242,7 +245,7 @@ export function creditUsageSeries(balance: CreditBalance, options: CreditUsageSe
     bucket,
     weekStartsOn,
     usage,
-    usageTotal: total.value,
+    usageTotal: decimalFromUnits(total, checked.scale),
     balance: balancePoints,
     projection,
     expiries,
