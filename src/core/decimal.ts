@@ -17,6 +17,18 @@ export type DecimalString = string;
 
 const DECIMAL_PATTERN = /^-?\d+(?:\.\d+)?$/;
 
+const POWERS_OF_TEN: bigint[] = [1n];
+
+/** 10^exponent as a BigInt, kept once made: sums over long columns rescale by the same few powers again and again. */
+function pow10(exponent: number): bigint {
+  let power = POWERS_OF_TEN[exponent];
+  if (power === undefined) {
+    power = 10n ** BigInt(exponent);
+    if (exponent < 64) POWERS_OF_TEN[exponent] = power;
+  }
+  return power;
+}
+
 /** `[units, scale]`: the value is units / 10^scale. */
 type ScaledInteger = [bigint, number];
 
@@ -50,7 +62,7 @@ function align(a: DecimalString, b: DecimalString, aName = 'a', bName = 'b'): [b
   const [x, xScale] = parse(a, aName);
   const [y, yScale] = parse(b, bName);
   const scale = Math.max(xScale, yScale);
-  return [x * 10n ** BigInt(scale - xScale), y * 10n ** BigInt(scale - yScale), scale];
+  return [x * pow10(scale - xScale), y * pow10(scale - yScale), scale];
 }
 
 /** The canonical form of a decimal string (`"007.50"` → `"7.5"`). Throws `TypeError` on anything else. */
@@ -72,7 +84,7 @@ export function decimalFromNumber(value: number): DecimalString {
   const [mantissa = '', exponent = 0] = String(value).split('e');
   const [units, scale] = parse(mantissa);
   const shifted = scale - Number(exponent);
-  return format(shifted >= 0 ? [units, shifted] : [units * 10n ** BigInt(-shifted), 0]);
+  return format(shifted >= 0 ? [units, shifted] : [units * pow10(-shifted), 0]);
 }
 
 /** `a + b`, exactly. */
@@ -101,13 +113,7 @@ export function multiplyDecimals(a: DecimalString, b: DecimalString): DecimalStr
  * when `b` is zero.
  */
 export function ceilDivideDecimals(a: DecimalString, b: DecimalString): DecimalString {
-  const [x, y] = align(a, b);
-  if (y === 0n) throw new RangeError('ceilDivideDecimals: b must not be zero');
-  // With a positive divisor, BigInt division truncates toward zero, so a
-  // positive remainder means the true quotient lies above the truncated one.
-  const [numerator, divisor] = y < 0n ? [-x, -y] : [x, y];
-  const quotient = numerator / divisor;
-  return format([numerator % divisor > 0n ? quotient + 1n : quotient, 0]);
+  return divideDecimals(a, b, 0, 'ceil');
 }
 
 /** Digits after the point of a decimal string's canonical form (`"1.50"` → 1, `"12"` → 0, `"0.000"` → 0). */
@@ -117,9 +123,9 @@ export function decimalFractionDigits(value: DecimalString): number {
 
 /** The exact sum of a list of decimal strings (`"0"` for an empty list). */
 export function sumDecimals(values: Iterable<DecimalString>): DecimalString {
-  let total = '0';
-  for (const value of values) total = addDecimals(total, value);
-  return total;
+  const total = new DecimalSum();
+  for (const value of values) total.add(value);
+  return total.value;
 }
 
 /** `-1` when `a < b`, `0` when equal, `1` when `a > b`; exact at any size. */
@@ -152,23 +158,16 @@ export function decimalRatio(part: DecimalString, whole: DecimalString): number 
 /** How to round in {@link roundDecimal}. Same names as `Intl.NumberFormat`'s `roundingMode`. */
 export type DecimalRoundingMode = 'halfExpand' | 'halfEven' | 'ceil' | 'floor' | 'trunc' | 'expand';
 
-/**
- * Rounds to `fractionDigits` places exactly (`roundDecimal("2.345", 2)` is
- * `"2.35"`, half away from zero by default, like `Intl.NumberFormat`).
- */
-export function roundDecimal(
-  value: DecimalString,
-  fractionDigits: number,
-  mode: DecimalRoundingMode = 'halfExpand',
-): DecimalString {
+function checkFractionDigits(fractionDigits: number): void {
   if (!Number.isInteger(fractionDigits) || fractionDigits < 0) {
     throw new RangeError(`fractionDigits must be a whole number >= 0, got ${fractionDigits}`);
   }
-  const [units, scale] = parse(value);
-  if (scale <= fractionDigits) return format([units, scale]);
-  const divisor = 10n ** BigInt(scale - fractionDigits);
-  const negative = units < 0n;
-  const magnitude = negative ? -units : units;
+}
+
+/** `numerator / divisor` (divisor > 0) as a whole number, rounded by `mode`. */
+function roundQuotient(numerator: bigint, divisor: bigint, mode: DecimalRoundingMode): bigint {
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
   let quotient = magnitude / divisor;
   const remainder = magnitude % divisor;
   if (remainder !== 0n) {
@@ -181,7 +180,126 @@ export function roundDecimal(
       (mode === 'halfEven' && (twice > divisor || (twice === divisor && quotient % 2n === 1n)));
     if (awayFromZero) quotient += 1n;
   }
-  return format([negative ? -quotient : quotient, fractionDigits]);
+  return negative ? -quotient : quotient;
+}
+
+/**
+ * Rounds to `fractionDigits` places exactly (`roundDecimal("2.345", 2)` is
+ * `"2.35"`, half away from zero by default, like `Intl.NumberFormat`).
+ */
+export function roundDecimal(
+  value: DecimalString,
+  fractionDigits: number,
+  mode: DecimalRoundingMode = 'halfExpand',
+): DecimalString {
+  checkFractionDigits(fractionDigits);
+  const [units, scale] = parse(value);
+  if (scale <= fractionDigits) return format([units, scale]);
+  return format([roundQuotient(units, pow10(scale - fractionDigits), mode), fractionDigits]);
+}
+
+/**
+ * `a / b` exactly, rounded to `fractionDigits` places by `mode`
+ * (`divideDecimals("100", "30", 2)` is `"3.33"`, with `'ceil'` `"3.34"`).
+ * The quotient is computed in whole numbers, so 20-digit amounts stay exact up
+ * to the last place kept. Throws `RangeError` when `b` is zero.
+ *
+ * @param mode How the last place kept is rounded. @default 'halfExpand'
+ */
+export function divideDecimals(
+  a: DecimalString,
+  b: DecimalString,
+  fractionDigits: number,
+  mode: DecimalRoundingMode = 'halfExpand',
+): DecimalString {
+  checkFractionDigits(fractionDigits);
+  const [x, y] = align(a, b);
+  if (y === 0n) throw new RangeError('divideDecimals: b must not be zero');
+  // (x / 10^s) / (y / 10^s) = x / y: the shared scale cancels.
+  const [numerator, divisor] = y < 0n ? [-x, -y] : [x, y];
+  return format([roundQuotient(numerator * pow10(fractionDigits), divisor, mode), fractionDigits]);
+}
+
+/**
+ * Digits after the point as written (`"1.50"` → 2, `"12"` → 0): the smallest
+ * scale at which {@link decimalToUnits} holds the value exactly. Cheaper than
+ * {@link decimalFractionDigits}, which first makes the value canonical.
+ */
+export function decimalScale(value: DecimalString): number {
+  if (!isDecimalString(value)) throw new TypeError(`value must be a decimal string like "12.50", got ${describe(value)}`);
+  const dot = value.indexOf('.');
+  return dot < 0 ? 0 : value.length - dot - 1;
+}
+
+/**
+ * The value as a whole number of `10^-scale` units (`decimalToUnits("1.5", 2)`
+ * is `150n`), for long exact computations that should parse each amount once.
+ * Throws `RangeError` when the value has more fraction digits than `scale`,
+ * since it would not be exact.
+ */
+export function decimalToUnits(value: DecimalString, scale: number): bigint {
+  checkFractionDigits(scale);
+  const [units, ownScale] = parse(value);
+  if (ownScale > scale) {
+    // Trailing zeros beyond the scale are still exact.
+    const excess = pow10(ownScale - scale);
+    if (units % excess !== 0n) throw new RangeError(`decimalToUnits: ${value} has more than ${scale} fraction digits`);
+    return units / excess;
+  }
+  return units * pow10(scale - ownScale);
+}
+
+/**
+ * {@link decimalToUnits} for a value already checked with
+ * {@link isDecimalString} and known to have at most `scale` fraction digits:
+ * no second check, for loops that have just made it. Not exported from the
+ * package.
+ */
+export function checkedDecimalToUnits(value: DecimalString, scale: number): bigint {
+  const dot = value.indexOf('.');
+  if (dot < 0) return BigInt(value) * pow10(scale);
+  return BigInt(value.slice(0, dot) + value.slice(dot + 1)) * pow10(scale - (value.length - dot - 1));
+}
+
+/** The canonical decimal string of `units` × `10^-scale` (`decimalFromUnits(150n, 2)` is `"1.5"`). */
+export function decimalFromUnits(units: bigint, scale: number): DecimalString {
+  checkFractionDigits(scale);
+  return format([units, scale]);
+}
+
+/**
+ * An exact running total that parses each addend once and formats only when
+ * read: a ledger's running balance over 10,000 rows costs one parse per row,
+ * not a parse and a format of the total for every addition.
+ */
+export class DecimalSum {
+  private units = 0n;
+  private scale = 0;
+
+  /** Adds `value` (a decimal string); returns this sum, for chaining. */
+  add(value: DecimalString): this {
+    return this.addUnits(parse(value), 1n);
+  }
+
+  /** Subtracts `value` (a decimal string); returns this sum. */
+  subtract(value: DecimalString): this {
+    return this.addUnits(parse(value), -1n);
+  }
+
+  private addUnits([units, scale]: ScaledInteger, sign: 1n | -1n): this {
+    if (scale > this.scale) {
+      this.units *= pow10(scale - this.scale);
+      this.scale = scale;
+    }
+    const aligned = scale === this.scale ? units : units * pow10(this.scale - scale);
+    this.units += sign === 1n ? aligned : -aligned;
+    return this;
+  }
+
+  /** The total so far, canonical (`"0"` before anything is added). */
+  get value(): DecimalString {
+    return format([this.units, this.scale]);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ export {
   addDecimals,
   ceilDivideDecimals,
   compareDecimals,
+  divideDecimals,
   decimalFractionDigits,
   decimalFromNumber,
   decimalRatio,
@@ -35,15 +36,19 @@ export { formatCreditAmount, getAmountFormatter } from './format';
 export type { CreditUnit, FormatCreditAmountOptions } from './format';
 export {
   addCalendarDays,
+  calendarDateFromDayNumber,
   calendarDateToLocalDate,
+  calendarDayNumber,
   calendarDaysBetween,
   getCalendarDate,
   getDaysUntilExpiry,
   getGrantStatus,
   getGrantStatusOnDate,
   isCalendarDate,
+  isoWeekdayOfDayNumber,
   isUsableStatus,
   isValidInstant,
+  resolveCalendarToday,
 } from './dates';
 export type { CreditGrantStatus, GrantStatusOptions, TodayOptions } from './dates';
 export { formatCalendarDate, formatInstant, formatRelativeDays, formatRelativeSeconds, formatTimeAgo } from './format-dates';
@@ -106,7 +111,7 @@ export type {
 } from './query-options';
 export { prefetchCreditQueries } from './prefetch';
 export type { CreditsPrefetchClient, PrefetchCreditQueriesOptions } from './prefetch';
-export { creditUnitKey, summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
+export { creditBalanceUnitKey, creditUnitKey, summarizeCreditGrants, summarizeCreditGrantsOnDate } from './summary';
 export type { CreditSummaryEntry, SummarizeCreditGrantsOptions } from './summary';
 export { CREDIT_COST_ROUNDING_MODE, invalidCreditPriceReason, quoteCreditPrice, toCreditPrice } from './top-up-price';
 export type {
@@ -127,3 +132,35 @@ export { creditTopUpOfferQueryKey, creditTopUpOfferQueryOptions } from './top-up
 export type { CreditTopUpOfferQueryKey, CreditTopUpOfferQueryOptions } from './top-up-query';
 export { defaultMessages, formatMessage, formatPluralMessage, messageDirection, selectPluralForm } from './messages';
 export type { CreditGrantsMessages, MessageValues, PluralMessage } from './messages';
+export {
+  DAILY_USAGE_EXTRA_FRACTION_DIGITS,
+  DEFAULT_FORECAST_HORIZON_DAYS,
+  DEFAULT_FORECAST_WINDOW_DAYS,
+  MAX_FORECAST_DAYS,
+  forecastCreditBalance,
+} from './forecast';
+export type {
+  CreditForecast,
+  CreditForecastExpiry,
+  CreditForecastOptions,
+  CreditForecastPoint,
+  CreditForecastStatus,
+  CreditForecastUnknownGrant,
+} from './forecast';
+export type { CreditForecastWindow, CreditUsageHistory } from './forecast-window';
+export { DEFAULT_USAGE_BUCKETS, creditUsageSeries } from './usage-series';
+export type {
+  CreditExpiryMarker,
+  CreditUsageBucket,
+  CreditUsagePoint,
+  CreditUsageRange,
+  CreditUsageSeries,
+  CreditUsageSeriesOptions,
+} from './usage-series';
+export { ISO_WEEK_START, getLocaleWeekStart } from './week-start';
+export type { Weekday } from './week-start';
+export { creditLedger, filterCreditLedger } from './ledger';
+export type { CreditLedger, CreditLedgerFilter, CreditLedgerRow, CreditLedgerUnit } from './ledger';
+export { CREDIT_LEDGER_CSV_COLUMNS, CREDIT_LEDGER_CSV_LABELS, creditLedgerCsvFilename, creditLedgerToCsv } from './ledger-csv';
+export type { CreditLedgerCsvColumn, CreditLedgerCsvFilenameOptions, CreditLedgerCsvOptions } from './ledger-csv';
+export { csvField, neutralizeSpreadsheetFormula } from './csv';

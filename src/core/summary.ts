@@ -1,3 +1,4 @@
+import type { CreditBalance } from './balance-types';
 import { compareStrings } from './consumption';
 import type { Currency } from './currencies';
 import { getCalendarDate, getGrantStatusOnDate, isUsableStatus, type TodayOptions } from './dates';
@@ -56,6 +57,18 @@ export function creditUnitKey(grant: Pick<CreditGrant, 'type' | 'currency' | 'me
   // A metric's grants may have been bought in different currencies, and
   // Sequence sends metric ids on cash grants too: only the metric matters.
   return grant.metricId !== null ? `USAGE:metric:${grant.metricId}` : `USAGE:name:${grant.name}`;
+}
+
+/**
+ * The unit of a whole {@link CreditBalance}, as a key of the same form as
+ * {@link creditUnitKey} gives its grants: `CASH:<currency>`, or
+ * `USAGE:metric:<id>` (a USAGE balance's id is its metric). A CASH balance
+ * whose currency is unknown (`currency: null`) is `CASH:balance:<id>`, so it
+ * is never added to a currency it may not be in.
+ */
+export function creditBalanceUnitKey(balance: Pick<CreditBalance, 'type' | 'id' | 'currency'>): string {
+  if (balance.type === 'USAGE') return `USAGE:metric:${balance.id}`;
+  return balance.currency !== null ? `CASH:${balance.currency}` : `CASH:balance:${balance.id}`;
 }
 
 function compareEntries(a: CreditSummaryEntry, b: CreditSummaryEntry): number {

@@ -1,12 +1,18 @@
 import { format } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarDays,
+  calendarDateFromDayNumber,
+  calendarDayNumber,
   calendarDateToLocalDate,
   calendarDaysBetween,
   getCalendarDate,
   getDaysUntilExpiry,
   getGrantStatus,
   isCalendarDate,
+  isoWeekdayOfDayNumber,
+  resolveCalendarToday,
   type CreditGrant,
 } from '../../src/core';
 
@@ -136,5 +142,49 @@ describe(`calendar dates with the viewer in ${zone}`, () => {
   it('rejects an invalid "today" or time zone clearly', () => {
     expect(() => getGrantStatus(grant({}), { today: new Date(Number.NaN) })).toThrow(/valid Date/);
     expect(() => getGrantStatus(grant({}), { today: instant, timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+  });
+});
+
+describe(`day numbers with the viewer in ${zone}`, () => {
+  it('counts whole days from 1970-01-01, the same in every zone, and reads them back', () => {
+    expect(calendarDayNumber('1970-01-01')).toBe(0);
+    expect(calendarDayNumber('1969-12-31')).toBe(-1);
+    expect(calendarDayNumber('2024-03-01') - calendarDayNumber('2024-02-28')).toBe(2);
+    expect(calendarDateFromDayNumber(calendarDayNumber('1000-01-01'))).toBe('1000-01-01');
+    expect(calendarDateFromDayNumber(calendarDayNumber('9999-12-31'))).toBe('9999-12-31');
+    // Across the zone's own daylight-saving changes, a day is a day.
+    for (let date = '2026-01-01'; date < '2027-01-01'; date = addCalendarDays(date, 1)) {
+      expect(calendarDaysBetween('2026-01-01', date)).toBe(calendarDayNumber(date) - calendarDayNumber('2026-01-01'));
+      expect(calendarDateFromDayNumber(calendarDayNumber(date))).toBe(date);
+      expect(isoWeekdayOfDayNumber(calendarDayNumber(date))).toBe(((calendarDateToLocalDate(date).getDay() + 6) % 7) + 1);
+    }
+    expect(() => calendarDayNumber('2026-02-29')).toThrow(TypeError);
+    expect(() => calendarDateFromDayNumber(1.5)).toThrow(TypeError);
+  });
+
+  it('agrees with the platform’s own calendar on every day from 0000-03-01 to 9999-12-31', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -719_468, max: 2_932_896 }), (dayNumber) => {
+        const instant = new Date(dayNumber * 86_400_000);
+        const expected = `${String(instant.getUTCFullYear()).padStart(4, '0')}-${String(instant.getUTCMonth() + 1).padStart(2, '0')}-${String(instant.getUTCDate()).padStart(2, '0')}`;
+        expect(calendarDateFromDayNumber(dayNumber)).toBe(expected);
+        expect(calendarDayNumber(expected)).toBe(dayNumber);
+        expect(isCalendarDate(expected)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    // Days that do not exist, by the leap-year rules.
+    expect(['1900-02-29', '2100-02-29', '2023-02-29', '2024-04-31', '2024-00-10', '2024-13-01', '2024-01-00'].filter(isCalendarDate)).toEqual([]);
+    // Nor anything but ten ASCII characters in the pattern.
+    const malformed = ['2024-0a-01', '+024-01-01', '-024-01-01', '2024-01-01 ', '2024/01/01', '2024-1-01', '\uFF12024-01-01', '20240101', 20240101, null];
+    expect(malformed.filter(isCalendarDate)).toEqual([]);
+    expect(['2000-02-29', '2024-02-29', '0000-02-29', '0050-06-30'].every(isCalendarDate)).toBe(true);
+  });
+
+  it('resolves "today" from a calendar date as is, and from an instant in a zone', () => {
+    expect(resolveCalendarToday('2026-03-10')).toBe('2026-03-10');
+    expect(resolveCalendarToday(instant, 'Pacific/Kiritimati')).toBe('2024-01-02');
+    expect(resolveCalendarToday(instant)).toBe(localDayAtInstant[zone]);
+    expect(() => resolveCalendarToday('10/03/2026')).toThrow(TypeError);
   });
 });

@@ -6,6 +6,7 @@ import {
   decimalFromNumber,
   decimalRatio,
   decimalSign,
+  divideDecimals,
   isDecimalString,
   multiplyDecimals,
   normalizeDecimal,
@@ -13,6 +14,7 @@ import {
   subtractDecimals,
   sumDecimals,
 } from '../../src/core';
+import { decimalToUnits } from '../../src/core/decimal';
 
 /** A decimal string and the same value as (units, scale) for a BigInt reference. */
 const decimalArbitrary = fc
@@ -109,5 +111,28 @@ describe('decimal strings', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('divideDecimals and decimalToUnits', () => {
+  it('divides to the places asked for, half away from zero unless told', () => {
+    expect(divideDecimals('100', '30', 2)).toBe('3.33');
+    expect(divideDecimals('100', '30', 2, 'ceil')).toBe('3.34');
+    expect(divideDecimals('-100', '30', 2, 'ceil')).toBe('-3.33');
+    expect(divideDecimals('1', '8', 2)).toBe('0.13');
+    expect(divideDecimals('1', '8', 2, 'halfEven')).toBe('0.12');
+    expect(divideDecimals('12345678901234567890.5', '0.5', 0)).toBe('24691357802469135781');
+    expect(divideDecimals('7', '-2', 0, 'floor')).toBe('-4');
+  });
+
+  it('refuses a zero divisor and a bad scale', () => {
+    expect(() => divideDecimals('1', '0.000', 2)).toThrow(RangeError);
+    expect(() => divideDecimals('1', '2', -1)).toThrow(RangeError);
+    expect(() => divideDecimals('1', 'x', 2)).toThrow(TypeError);
+  });
+
+  it('refuses to hold a value in too few places, except for trailing zeros', () => {
+    expect(decimalToUnits('1.50', 1)).toBe(15n);
+    expect(() => decimalToUnits('1.55', 1)).toThrow('decimalToUnits: 1.55 has more than 1 fraction digits');
   });
 });

@@ -6,6 +6,7 @@ import {
   decimalFromNumber,
   decimalRatio,
   decimalSign,
+  divideDecimals,
   multiplyDecimals,
   normalizeDecimal,
   roundDecimal,
@@ -13,6 +14,7 @@ import {
   sumDecimals,
   type DecimalRoundingMode,
 } from '../../src/core';
+import { DecimalSum, decimalFromUnits, decimalScale, decimalToUnits } from '../../src/core/decimal';
 
 // test/core/decimal.test.ts checks add, subtract and compare on canonical
 // decimals against a BigInt reference. Here: every operation, on decimals as
@@ -198,6 +200,53 @@ describe('decimal arithmetic against an exact rational reference', () => {
         expect(rounded).toBe(normalizeDecimal(intl.format(text as Intl.StringNumericLiteral)));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('divides exactly, rounded at the places asked for in every mode', () => {
+    fc.assert(
+      fc.property(
+        writtenDecimal,
+        writtenDecimal.filter(({ value }) => value.n !== 0n),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom(...MODES),
+        (a, b, places, mode) => {
+          const quotient = divideDecimals(a.text, b.text, places, mode);
+          expectCanonical(quotient);
+          const exact: Rational =
+            b.value.n < 0n ? { n: -a.value.n * b.value.d, d: -a.value.d * b.value.n } : { n: a.value.n * b.value.d, d: a.value.d * b.value.n };
+          expect(equal(parseReference(quotient), referenceRound(exact, places, mode))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('holds a decimal as whole units of any scale at least its own, and reads them back', () => {
+    fc.assert(
+      fc.property(writtenDecimal, fc.integer({ min: 0, max: 6 }), ({ text, value }, extra) => {
+        const scale = decimalScale(text) + extra;
+        const units = decimalToUnits(text, scale);
+        expect(units * value.d).toBe(value.n * pow10(scale));
+        expect(decimalFromUnits(units, scale)).toBe(normalizeDecimal(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a running sum equal to adding one at a time', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), writtenDecimal), { maxLength: 20 }), (steps) => {
+        const sum = new DecimalSum();
+        let expected = '0';
+        for (const [subtract, { text }] of steps) {
+          if (subtract) sum.subtract(text);
+          else sum.add(text);
+          expected = subtract ? subtractDecimals(expected, text) : addDecimals(expected, text);
+          expect(sum.value).toBe(expected);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
