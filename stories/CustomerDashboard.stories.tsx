@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantHistory, CreditTopUpButton } from 'react-credit-grants';
+import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantHistory, CreditTopUpButton, CreditUsageChart } from 'react-credit-grants';
 import { wholeText } from 'react-credit-grants/testing';
 
 /**
@@ -21,6 +21,7 @@ function CustomerDashboard() {
       </header>
       <CreditExpiryWarning />
       <CreditBalanceSummary />
+      <CreditUsageChart />
       <CreditGrantHistory />
     </main>
   );
@@ -40,7 +41,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText(wholeText('Showing 11 of 11 credit grants'));
-    await expect(await canvas.findByRole('status')).toHaveTextContent(/Expires today/);
+    await canvas.findByText(wholeText('Expires today'));
     const summary = canvas.getByRole('region', { name: 'Credit balance' });
     await within(summary).findByRole('meter', { name: 'GBP credit' });
     // Open a grant from the history and close it again from the keyboard.
@@ -53,6 +54,9 @@ export const Default: Story = {
 
 /** A customer with 250 grants: the summary walks all three pages, the history shows them 25 at a time. */
 export const LongStandingCustomer: Story = { parameters: { credits: 'manyGrants' } };
+
+/** A year of steady use: the forecast, the chart and the ledger have a past to show. */
+export const SteadyUser: Story = { parameters: { credits: 'usageSteady' } };
 
 /** No credit yet: the history says so and offers to buy some. */
 export const NewCustomer: Story = { parameters: { credits: 'emptyTopUp' } };

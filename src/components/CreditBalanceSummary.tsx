@@ -1,10 +1,14 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import type { CreditGrant, CreditsError, CreditSummaryEntry } from '../core';
-import { summarizeCreditGrantsOnDate } from '../core/summary';
-import { useCreditSummary } from '../react/hooks';
+import type { CreditBalance, CreditForecast, CreditGrant, CreditsError, CreditSummaryEntry } from '../core';
+import { flattenCreditBalances } from '../core/balance-grants';
+import { forecastCreditBalance } from '../core/forecast';
+import { creditBalanceUnitKey, summarizeCreditGrantsOnDate } from '../core/summary';
+import { useCreditForecasts, useCreditSummary } from '../react/hooks';
 import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { rootSlot, slots, type SlotClassNames } from './class-names';
+import { BuyCredit, type BuyCreditProp } from './parts/buy-credit';
 import { ErrorNotice } from './parts/error-notice';
+import { asOfSentence, ForecastNotes } from './parts/forecast-notes';
 import { Icon } from './parts/icons';
 import { useClock } from './use-clock';
 import { useCreditDisplay } from './use-credit-display';
@@ -20,6 +24,10 @@ export type CreditBalanceSummarySlot =
   | 'balance-summary-list'
   | 'balance-summary-item'
   | 'balance-summary-unknown'
+  | 'balance-summary-forecast'
+  | 'balance-summary-expires-unused'
+  | 'balance-summary-buy'
+  | 'balance-summary-as-of'
   | 'balance-summary-empty'
   | 'balance-summary-alert'
   | 'balance-summary-retry'
@@ -32,6 +40,12 @@ export interface CreditBalanceSummaryProps {
   summary?: readonly CreditSummaryEntry[];
   /** Grants to total per unit (usable ones only), instead of `summary`. */
   grants?: readonly CreditGrant[];
+  /**
+   * The customer's balances (from `GET /credits/balances`, normalised):
+   * totals from their grants, and a forecast per unit from their
+   * transactions. Inside a provider they are loaded.
+   */
+  balances?: readonly CreditBalance[];
   /** With your own data: when it was loaded (ms since epoch), for "updated … ago". */
   dataUpdatedAt?: number;
   /** With your own data: reloads it (shows the refresh button). */
@@ -44,6 +58,19 @@ export interface CreditBalanceSummaryProps {
   error?: CreditsError | null;
   /** At or under this share of the original amount a total is `low`. @default 0.2 */
   lowThreshold?: number;
+  /** Say in each card how long the credit lasts at the current rate ("…lasts until 14 Mar 2027"), when the balances are known. @default true */
+  showForecast?: boolean;
+  /** Say what will expire unused, and when. @default true */
+  showExpiresUnused?: boolean;
+  /** Say how current the balances are: Sequence deducts credit when it invoices. @default true */
+  showAsOf?: boolean;
+  /** Whole days before today the rate is measured over. @default 30 */
+  forecastWindowDays?: number;
+  /**
+   * A "Buy credit" button in a card whose credit runs out or will partly
+   * expire: your handler, or `false` for none. @default a button opening `CreditTopUpDialog` when the provider has `topUp` and the offer loads
+   */
+  onBuyCredit?: BuyCreditProp;
   /** Heading. @default messages.summaryTitle */
   title?: ReactNode;
   /** Heading level of the title. @default 2 */
@@ -58,26 +85,50 @@ export interface CreditBalanceSummaryProps {
  * The customer's balance at a glance: one card per currency or metric across
  * the usable grants (never mixing units), each with the remaining amount as a
  * large figure, "of" what was granted, and a meter; "updated … ago" and a
- * refresh button. Grants whose balance Sequence did not report are counted
- * apart, never as zero.
+ * refresh button. With the balances' transactions (always inside a
+ * provider), each card also says how long the credit lasts at the current
+ * rate and what will expire unused, and a note says how current that is
+ * (Sequence deducts credit when it invoices). Grants whose balance Sequence
+ * did not report are counted apart, never as zero.
  */
 export function CreditBalanceSummary(props: CreditBalanceSummaryProps) {
-  return props.summary === undefined && props.grants === undefined ? <ConnectedCreditBalanceSummary {...props} /> : <OwnDataSummary {...props} />;
+  return props.summary === undefined && props.grants === undefined && props.balances === undefined ? (
+    <ConnectedCreditBalanceSummary {...props} />
+  ) : (
+    <OwnDataSummary {...props} />
+  );
 }
+
+/** A forecast per unit key. */
+type Forecasts = ReadonlyMap<string, CreditForecast>;
+const NO_FORECASTS: Forecasts = new Map();
 
 function OwnDataSummary(props: CreditBalanceSummaryProps) {
   const today = useCreditDisplay().today();
-  const { grants, summary } = props;
-  const computed = useMemo(() => summary ?? summarizeCreditGrantsOnDate(grants ?? [], today), [summary, grants, today]);
-  return <SummaryView {...props} summary={computed} />;
+  const { grants, summary, balances, forecastWindowDays } = props;
+  const computed = useMemo(
+    () => summary ?? summarizeCreditGrantsOnDate(grants ?? (balances ? flattenCreditBalances({ balances: [...balances], invalid: [] }).grants : []), today),
+    [summary, grants, balances, today],
+  );
+  const forecasts = useMemo<Forecasts>(
+    () =>
+      balances
+        ? new Map(balances.map((balance) => [creditBalanceUnitKey(balance), forecastCreditBalance(balance, { today, windowDays: forecastWindowDays })]))
+        : NO_FORECASTS,
+    [balances, today, forecastWindowDays],
+  );
+  return <SummaryView {...props} summary={computed} forecasts={forecasts} />;
 }
 
-/** The summary over the provider's `useCreditSummary`, in the props a host would pass. */
+/** The summary over the provider's `useCreditSummary` and `useCreditForecasts` (one request for both), in the props a host would pass. */
 function ConnectedCreditBalanceSummary(props: CreditBalanceSummaryProps) {
   const query = useCreditSummary();
+  const { forecasts } = useCreditForecasts({ windowDays: props.forecastWindowDays });
+  const byUnit = useMemo<Forecasts>(() => new Map(forecasts.map(({ unitKey, forecast }) => [unitKey, forecast])), [forecasts]);
   return (
     <SummaryView
       {...props}
+      forecasts={byUnit}
       summary={query.summary}
       dataUpdatedAt={query.dataUpdatedAt}
       onRefresh={() => void query.refetch()}
@@ -96,11 +147,16 @@ function SummaryView({
   isLoading = false,
   error = null,
   lowThreshold,
+  showForecast = true,
+  showExpiresUnused = true,
+  showAsOf = true,
+  onBuyCredit,
+  forecasts,
   title,
   headingLevel = 2,
   className,
   classNames,
-}: CreditBalanceSummaryProps & { summary: readonly CreditSummaryEntry[] }) {
+}: CreditBalanceSummaryProps & { summary: readonly CreditSummaryEntry[]; forecasts: Forecasts }) {
   const display = useCreditDisplay();
   const titleId = useId();
   const clock = useClock(30_000);
@@ -151,6 +207,7 @@ function SummaryView({
           {summary.map((entry) => {
             // Whether any grant behind the entry reported its balance (else the meter says "unavailable").
             const known = entry.grantCount > entry.unknownBalanceCount;
+            const forecast = forecasts.get(entry.key);
             return (
               <li key={entry.key} data-type={entry.type} {...slot('balance-summary-item')}>
                 <CreditBalanceMeter
@@ -165,6 +222,19 @@ function SummaryView({
                       amount: display.amount(entry.unknownBalanceOriginalAmount, entry),
                     })}
                   />
+                )}
+                {showForecast && forecast && (
+                  <ForecastNotes
+                    forecast={forecast}
+                    unit={entry}
+                    display={display}
+                    showExpiresUnused={showExpiresUnused}
+                    slots={{ forecast: slot('balance-summary-forecast'), expiresUnused: slot('balance-summary-expires-unused') }}
+                  />
+                )}
+                {/* Credit running out, or partly going to waste: the moment to offer more. */}
+                {showForecast && forecast && (forecast.status === 'runs-out' || (showExpiresUnused && forecast.expiresUnused.length > 0)) && (
+                  <BuyCredit onBuyCredit={onBuyCredit} slot={slot('balance-summary-buy')} variant="link" />
                 )}
               </li>
             );
@@ -187,6 +257,7 @@ function SummaryView({
       ) : (
         !error && <p {...slot('balance-summary-empty')}>{display.text('summaryEmpty')}</p>
       )}
+      {showAsOf && summary.length > 0 && forecasts.size > 0 && <p {...slot('balance-summary-as-of')} {...asOfSentence([...forecasts.values()], display)} />}
     </section>
   );
 }

@@ -19,6 +19,8 @@ export { CreditBalanceSummary } from './CreditBalanceSummary';
 export type { CreditBalanceSummaryProps, CreditBalanceSummarySlot } from './CreditBalanceSummary';
 export { CreditTopUpDialog } from './CreditTopUpDialog';
 export type { CreditTopUpDialogProps, CreditTopUpDialogSlot } from './CreditTopUpDialog';
+export { CreditUsageChart } from './CreditUsageChart';
+export type { CreditUsageChartProps, CreditUsageChartSlot } from './CreditUsageChart';
 export { CreditTopUpButton } from './CreditTopUpButton';
 export type { CreditTopUpButtonProps } from './CreditTopUpButton';
 export type { BalanceLevel } from './balance-level';

@@ -43,6 +43,8 @@ export interface CreditDisplay {
   count(count: number): string;
   /** An exact amount in its unit ("£1.00", "1,500 API calls"). */
   amount(amount: DecimalString, unit: CreditUnit): string;
+  /** A rate, such as usage a day: the amount with at most two decimals for metric units ("41.13 API calls"), money as money. */
+  rate(amount: DecimalString, unit: CreditUnit): string;
   /** An exact amount with the sign `sign` always shown, "+£500.00" or "-£187.60" as the locale writes signs, for ledgers. */
   signedAmount(amount: DecimalString, unit: CreditUnit, sign: 1 | -1): string;
   /** A calendar date in the locale's format; for no date, the message `none`. */
@@ -122,6 +124,7 @@ export function useCreditDisplay(): CreditDisplay {
       today: () => getCalendarDate(now(), timeZone),
       count: (count) => formatCount(count, locale),
       amount,
+      rate: (value, unit) => formatCreditAmount(value, unit, { locale, usageTemplate: messages.usageAmount, maximumUsageFractionDigits: 2 }),
       signedAmount: (value, unit, sign) => {
         // The sign comes from `sign` alone: a DEBIT sent as -5 is still "-5", never "+5".
         const magnitude = decimalSign(value) < 0 ? subtractDecimals('0', value) : value;

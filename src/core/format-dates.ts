@@ -34,6 +34,15 @@ export function formatCalendarDate(date: CalendarDate, options: FormatCalendarDa
   return cachedDateFormatter(options.locale, { dateStyle: options.dateStyle ?? 'medium', timeZone: 'UTC' }).format(noon);
 }
 
+/** A calendar month ("March 2026", "März 2026") of a calendar date, in the locale; the day is ignored. */
+export function formatCalendarMonth(date: CalendarDate, options: { locale: string }): string {
+  if (!isCalendarDate(date)) throw new TypeError(`formatCalendarMonth: expected a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const noon = new Date(Date.UTC(2000, 0, 1, 12));
+  noon.setUTCFullYear(year, month - 1, 1);
+  return cachedDateFormatter(options.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(noon);
+}
+
 /** Options of {@link formatInstant}. */
 export interface FormatInstantOptions {
   /** BCP 47 locale. */

@@ -51,7 +51,7 @@ export {
   resolveCalendarToday,
 } from './dates';
 export type { CreditGrantStatus, GrantStatusOptions, TodayOptions } from './dates';
-export { formatCalendarDate, formatInstant, formatRelativeDays, formatRelativeSeconds, formatTimeAgo } from './format-dates';
+export { formatCalendarDate, formatCalendarMonth, formatInstant, formatRelativeDays, formatRelativeSeconds, formatTimeAgo } from './format-dates';
 export type { FormatCalendarDateOptions, FormatInstantOptions } from './format-dates';
 export { sortByConsumptionOrder } from './consumption';
 export { DEFAULT_FETCH_TIMEOUT_MS, createHttpFetcher, parseRetryAfter } from './fetcher';
@@ -164,3 +164,4 @@ export type { CreditLedger, CreditLedgerFilter, CreditLedgerRow, CreditLedgerUni
 export { CREDIT_LEDGER_CSV_COLUMNS, CREDIT_LEDGER_CSV_LABELS, creditLedgerCsvFilename, creditLedgerToCsv } from './ledger-csv';
 export type { CreditLedgerCsvColumn, CreditLedgerCsvFilenameOptions, CreditLedgerCsvOptions } from './ledger-csv';
 export { csvField, neutralizeSpreadsheetFormula } from './csv';
+export { creditUnitOfBalance } from './balance-unit';

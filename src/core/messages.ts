@@ -144,6 +144,53 @@ export const defaultMessages = {
     other: 'Plus {count} grants of {amount} in all whose balance is not reported.',
   } as PluralMessage,
 
+  // Forecasts: in each CreditBalanceSummary card and under CreditUsageChart. {rate}: usage a day, an amount.
+  forecastLastsUntil: 'At your current rate ({rate} a day), your credit lasts until {date}.',
+  // The credit lasts longer than the forecast looks ahead (about five years).
+  forecastLastsBeyond: 'At your current rate ({rate} a day), your credit lasts beyond {date}.',
+  forecastRunsOutToday: 'At your current rate ({rate} a day), your credit runs out today.',
+  forecastNoUsage: { one: 'No usage in the last day.', other: 'No usage in the last {count} days.' } as PluralMessage,
+  forecastNoHistory: 'No usage yet.',
+  forecastExpiresUnused: '{amount} will expire unused on {date}.',
+  // Sequence deducts credit when it invoices, not as it is used. {date}: the day of the latest usage recorded.
+  forecastAsOf: 'Balances update when invoices are issued. Usage is recorded up to {date}.',
+  forecastAsOfNoUsage: 'Balances update when invoices are issued.',
+
+  // CreditUsageChart
+  usageTitle: 'Usage',
+  usageUnitLabel: 'Credit',
+  usageRangeLabel: 'Period',
+  usageRange30d: '30 days',
+  usageRange90d: '90 days',
+  usageRange12m: '12 months',
+  // The chart's accessible name and visible summary: {amount} used between {from} and {to}.
+  usageSummary: '{amount} used from {from} to {to}.',
+  // Under the chart, where what happened ends and the forecast begins.
+  usageToday: 'Today',
+  usageLegendBalance: 'Balance',
+  usageLegendForecast: 'Forecast',
+  usageLegendUsage: 'Usage',
+  usageLegendExpiry: 'Expiry',
+  usageBalancePanel: 'Balance over time',
+  usageUsagePanel: 'Usage per period',
+  // {period}: a day ("3 Mar 2026"), a week ("Week of 3 Mar 2026") or a month ("March 2026").
+  usageWeekOf: 'Week of {date}',
+  // What the focused or hovered period shows.
+  usagePoint: '{period}: {used} used, {balance} left at the end',
+  // A day of the forecast.
+  usageForecastPoint: '{date}: {balance} left, forecast',
+  usageExpired: '{amount} expired unused on {date}.',
+  // Arrow keys move through the periods.
+  usageKeyboardHint: 'Use the arrow keys to read each period.',
+  usageShowTable: 'Show as table',
+  usageHideTable: 'Hide table',
+  usageColumnPeriod: 'Period',
+  usageColumnUsed: 'Used',
+  usageColumnBalance: 'Balance at the end',
+  usageEmpty: 'No credit to chart yet.',
+  usageLoading: 'Loading usage…',
+  usageError: 'Usage could not be loaded.',
+
   // CreditTopUpDialog
   topUpTitle: 'Buy credit',
   topUpLoading: 'Loading prices…',

@@ -11,3 +11,5 @@ export { useCreditTopUpOffer } from './use-credit-top-up-offer';
 export type { UseCreditTopUpOfferOptions, UseCreditTopUpOfferResult } from './use-credit-top-up-offer';
 export { useCreateCreditGrant } from './use-create-credit-grant';
 export type { CreateCreditGrantVariables, UseCreateCreditGrantOptions, UseCreateCreditGrantResult } from './use-create-credit-grant';
+export { useCreditForecasts } from './use-credit-forecasts';
+export type { CreditUnitForecast, UseCreditForecastsOptions, UseCreditForecastsResult } from './use-credit-forecasts';

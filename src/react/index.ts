@@ -6,12 +6,16 @@ export type { CreditGrantsConfig } from './context';
 export {
   useCreateCreditGrant,
   useCreditBalances,
+  useCreditForecasts,
   useCreditGrant,
   useCreditGrants,
   useCreditSummary,
   useCreditTopUpOffer,
 } from './hooks';
 export type {
+  CreditUnitForecast,
+  UseCreditForecastsOptions,
+  UseCreditForecastsResult,
   UseCreditBalancesOptions,
   UseCreditBalancesResult,
   UseCreditGrantOptions,

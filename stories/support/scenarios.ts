@@ -10,6 +10,7 @@ import {
   type FakeSequenceOptions,
   type GrantFixtures,
 } from 'react-credit-grants/testing';
+import { grantWithHistory, monthlyInvoices, steadyUsage } from './usage-history';
 
 /**
  * The day the story fixtures are built around. Stories pin "today" to it (the
@@ -50,6 +51,21 @@ function scenario(build: (fixtures: GrantFixtures) => FakeSequenceOptions['grant
 }
 
 const [API_CALLS] = FIXTURE_UNITS;
+
+/** A scenario of grants with a past: their transactions make the usage chart, the forecast and the ledger. */
+function historyScenario(build: (fixtures: GrantFixtures) => ReturnType<typeof grantWithHistory>[], options: ScenarioOptions = {}): CreditScenarioFactory {
+  return () => {
+    const fixtures = createGrantFixtures({ today: FIXTURE_TODAY, seed: 7, currency: 'GBP' });
+    const histories = build(fixtures);
+    const fake = createFakeSequence({
+      grants: histories.map(({ grant }) => grant),
+      transactions: histories.flatMap(({ transactions }) => transactions),
+      today: FIXTURE_TODAY,
+      customers: [fixtures.customerId],
+    });
+    return { fake, customerId: fixtures.customerId, ...(options.topUp ? { topUp: options.topUp } : {}) };
+  };
+}
 
 /** Midday UTC of the fixtures' day: new grants start "today" in every story zone. */
 const fixtureNoon = () => new Date(`${FIXTURE_TODAY}T12:00:00Z`);
@@ -108,6 +124,22 @@ export const scenarios = {
   rateLimited: scenario(showcaseGrants, { faults: [{ type: 'rate-limit', retryAfter: '30' }] }),
   /** The host's session has ended: the proxy answers 401. */
   unauthorized: scenario(showcaseGrants, { signedOut: true }),
+  /** Steady daily use of API calls and of cash credit over the last year. */
+  usageSteady: historyScenario((fx) => [
+    grantWithHistory(fx, { id: 'u-calls', unit: 'API calls', amount: '250000', startedDaysAgo: 330, expiresInDays: null, usage: steadyUsage(420) }),
+    grantWithHistory(fx, { id: 'u-gbp', amount: '6000', startedDaysAgo: 200, expiresInDays: 165, usage: steadyUsage(12) }),
+  ], { topUp: apiCallsTopUp }),
+  /** Usage recorded in monthly lumps, when Sequence invoices. */
+  usageMonthlyInvoices: historyScenario((fx) => [
+    grantWithHistory(fx, { id: 'm-calls', unit: 'API calls', amount: '150000', startedDaysAgo: 300, expiresInDays: null, usage: monthlyInvoices(11_000, fx.today) }),
+  ]),
+  /** A new customer: credit granted, nothing used yet. */
+  usageNone: historyScenario((fx) => [grantWithHistory(fx, { id: 'n-calls', unit: 'API calls', amount: '10000', startedDaysAgo: 3, expiresInDays: 362, usage: () => '0' })]),
+  /** Light use of a large grant that expires soon: much of it will expire unused. */
+  usageExpiresUnused: historyScenario((fx) => [
+    grantWithHistory(fx, { id: 'x-soon', unit: 'API calls', amount: '50000', startedDaysAgo: 120, expiresInDays: 20, usage: steadyUsage(90) }),
+    grantWithHistory(fx, { id: 'x-later', unit: 'API calls', amount: '20000', startedDaysAgo: 60, expiresInDays: null, usage: () => '0' }),
+  ], { topUp: apiCallsTopUp }),
   /** The showcase customer, who can buy more API calls. */
   topUp: scenario(showcaseGrants, { topUp: apiCallsTopUp }),
   /** API calls sold in packages of 50 for £2.00: 120 buys three packages, 150 calls. */

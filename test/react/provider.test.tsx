@@ -163,7 +163,7 @@ describe('<CreditGrantsProvider> configuration', () => {
 
   it.each<[string, Partial<CreditGrantsProviderProps>, RegExp]>([
     ['a missing fetcher', { fetcher: undefined }, /<CreditGrantsProvider fetcher>: expected a CreditsFetcher function .*got undefined/],
-    ['a URL as fetcher', { fetcher: '/api/credits-proxy' as unknown as CreditsFetcher }, /fetcher>: expected a CreditsFetcher function .*got "\/api\/credits"/],
+    ['a URL as fetcher', { fetcher: '/api/credits-proxy' as unknown as CreditsFetcher }, /fetcher>: expected a CreditsFetcher function .*got "\/api\/credits-proxy"/],
     ['an invalid locale', { locale: 'en_US' }, /<CreditGrantsProvider locale>: expected a BCP 47 language tag such as "en-GB", got "en_US"/],
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, /<CreditGrantsProvider timeZone>: expected an IANA time zone .*got "Mars\/Olympus"/],
     ['an invalid Date as now', { now: new Date('nope') }, /<CreditGrantsProvider now>: expected a valid Date or a function/],

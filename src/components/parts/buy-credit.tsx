@@ -16,17 +16,20 @@ export type BuyCreditProp = (() => void) | false | undefined;
  * The primary "+ Buy credit" button every call to action uses. Forwards its
  * ref and props, so it can be a Radix trigger (`asChild`).
  */
-export const BuyButton = forwardRef<HTMLButtonElement, Omit<ComponentPropsWithoutRef<'button'>, 'slot'> & { slotProps: SlotProps; children: ReactNode }>(function BuyButton(
-  { slotProps, children, ...button },
-  ref,
-) {
+export const BuyButton = forwardRef<
+  HTMLButtonElement,
+  Omit<ComponentPropsWithoutRef<'button'>, 'slot'> & { slotProps: SlotProps; variant?: BuyButtonVariant; children: ReactNode }
+>(function BuyButton({ slotProps, variant = 'primary', children, ...button }, ref) {
   return (
-    <button type="button" {...button} {...slotProps} ref={ref} data-variant="primary">
-      <Icon name="plus" />
+    <button type="button" {...button} {...slotProps} ref={ref} data-variant={variant}>
+      {variant === 'primary' && <Icon name="plus" />}
       {children}
     </button>
   );
 });
+
+/** A primary button, or a quiet link-like one inside a sentence's block (a summary card). */
+export type BuyButtonVariant = 'primary' | 'link';
 
 /**
  * The "Buy credit" call to action of a component: the host's `onBuyCredit`,
@@ -34,22 +37,30 @@ export const BuyButton = forwardRef<HTMLButtonElement, Omit<ComponentPropsWithou
  * once the proxy's offer has loaded (nothing while it loads or when there is
  * none). Nothing at all for `false`.
  */
-export function BuyCredit({ onBuyCredit, slot }: { onBuyCredit: BuyCreditProp; slot: SlotProps }) {
+export function BuyCredit({ onBuyCredit, slot, variant }: { onBuyCredit: BuyCreditProp; slot: SlotProps; variant?: BuyButtonVariant }) {
   const display = useCreditDisplay();
   const config = useOptionalCreditGrantsConfig();
   if (onBuyCredit === false) return null;
   if (onBuyCredit) {
     return (
-      <BuyButton slotProps={slot} onClick={onBuyCredit}>
+      <BuyButton slotProps={slot} variant={variant} onClick={onBuyCredit}>
         {display.text('buyCredit')}
       </BuyButton>
     );
   }
-  return config?.topUp ? <OfferedTopUp slot={slot} label={display.text('buyCredit')} /> : null;
+  return config?.topUp ? <OfferedTopUp slot={slot} variant={variant} label={display.text('buyCredit')} /> : null;
 }
 
-function OfferedTopUp({ slot, label }: { slot: SlotProps; label: string }) {
+function OfferedTopUp({ slot, variant, label }: { slot: SlotProps; variant: BuyButtonVariant | undefined; label: string }) {
   const { offer } = useCreditTopUpOffer();
   if (!offer) return null;
-  return <CreditTopUpDialog trigger={<BuyButton slotProps={slot}>{label}</BuyButton>} />;
+  return (
+    <CreditTopUpDialog
+      trigger={
+        <BuyButton slotProps={slot} variant={variant}>
+          {label}
+        </BuyButton>
+      }
+    />
+  );
 }
