@@ -20,7 +20,7 @@ describe('the topUp option', () => {
     [{ creditType: 'CASH', price: { currency: 'JPY', structure: { pricingType: 'LINEAR', pricePerUnit: '1' } }, amountFractionDigits: 2 }, /amountFractionDigits 2 is more than JPY has \(0\)/],
     [{ creditType: 'CASH', price: { currency: 'JPY', structure: { pricingType: 'LINEAR', pricePerUnit: '1' } }, minimumAmount: '0.5' }, /minimumAmount 0.5 has more than 0 decimal places/],
     [{ creditType: 'MONEY' }, /creditType must be "CASH" or "USAGE"/],
-    [{ sequenceAccountId: '' }, /sequenceAccountId/],
+    [{ sequenceAccountId: '  ' }, /sequenceAccountId/],
     [{ name: ' ' }, /name must be a non-empty string/],
     [{ minimumAmount: 100 }, /minimumAmount must be a decimal string/],
     [{ maximumAmount: '-1' }, /maximumAmount must be a decimal string greater than 0/],
