@@ -1,9 +1,10 @@
+import type { JsonObject } from '../core/describe';
 import { normalizeCreditGrant } from '../core/normalize';
 import type { BalancesReader } from './balances-reader';
 import { grantsOf, type CustomerBalances } from './customer-balances';
 import type { CreditsProxyLogEntry } from './log';
-import { paginateGrants, type PageRequest } from './pagination';
-import { jsonResponse, errorResponse } from './responses';
+import { pageOf, sortGrants, type PageRequest, type SortedGrants } from './pagination';
+import { jsonResponse, jsonTextResponse, errorResponse } from './responses';
 import { UpstreamFailure, failureForStatus, type SequenceClient } from './sequence-client';
 import { grantToWire } from './wire-from-model';
 
@@ -35,6 +36,11 @@ export function withoutSecrets<T>(context: RouteContext, object: T, template: st
 
 const GRANT = 'GET /credits/{id}';
 
+// A reply is shared by every request it serves, and never changed: it is sorted and serialised
+// once, then paged and sent many times.
+const sorted = new WeakMap<CustomerBalances, SortedGrants<JsonObject | null>>();
+const replyTexts = new WeakMap<CustomerBalances, string>();
+
 const readBalances = (context: RouteContext): Promise<CustomerBalances> =>
   context.balances.read({ customerId: context.customerId, signal: context.signal, log: context.log });
 
@@ -47,7 +53,16 @@ const readBalances = (context: RouteContext): Promise<CustomerBalances> =>
  * keyset cursor; a grant that could not be read is a `null` item.
  */
 export async function listGrants(context: RouteContext, page: PageRequest): Promise<Response> {
-  return jsonResponse(200, paginateGrants(grantsOf(await readBalances(context)), page));
+  return jsonResponse(200, pageOf(sortedGrantsOf(await readBalances(context)), page));
+}
+
+function sortedGrantsOf(balances: CustomerBalances): SortedGrants<JsonObject | null> {
+  let list = sorted.get(balances);
+  if (list === undefined) {
+    list = sortGrants(grantsOf(balances));
+    sorted.set(balances, list);
+  }
+  return list;
 }
 
 /**
@@ -56,8 +71,15 @@ export async function listGrants(context: RouteContext, page: PageRequest): Prom
  * `GET /credits/{customerId}/balances`, shared and cached.
  */
 export async function getBalances(context: RouteContext): Promise<Response> {
-  return jsonResponse(200, (await readBalances(context)).reply);
+  const balances = await readBalances(context);
+  let text = replyTexts.get(balances);
+  if (text === undefined) {
+    text = JSON.stringify(balances.reply);
+    replyTexts.set(balances, text);
+  }
+  return jsonTextResponse(200, text);
 }
+
 
 /**
  * `GET /credits/{id}`: one of the customer's grants. Upstream: the

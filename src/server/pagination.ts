@@ -75,6 +75,14 @@ export interface GrantPage<Grant> {
   pagination: { after?: string; before?: string; totalResultSize: number };
 }
 
+/** A customer's grants in list order, each with its position; sort once, cut many pages. */
+export type SortedGrants<Grant> = ReadonlyArray<{ grant: Grant; key: SortKey }>;
+
+/** The grants newest first, then by id (see {@link paginateGrants}). */
+export function sortGrants<Grant extends Record<string, unknown> | null>(grants: readonly Grant[]): SortedGrants<Grant> {
+  return grants.map((grant, index) => ({ grant, key: sortKeyOf(grant, index) })).sort((a, b) => compareKeys(a.key, b.key));
+}
+
 /**
  * Sorts a customer's grants newest first and cuts the requested page:
  * `after` gives the `limit` grants following the cursor, `before` the
@@ -84,7 +92,11 @@ export interface GrantPage<Grant> {
  * rest, so the browser can say that some could not be shown.
  */
 export function paginateGrants<Grant extends Record<string, unknown> | null>(grants: readonly Grant[], page: PageRequest): GrantPage<Grant> {
-  const sorted = grants.map((grant, index) => ({ grant, key: sortKeyOf(grant, index) })).sort((a, b) => compareKeys(a.key, b.key));
+  return pageOf(sortGrants(grants), page);
+}
+
+/** The page {@link paginateGrants} cuts, from grants {@link sortGrants} has sorted already. */
+export function pageOf<Grant>(sorted: SortedGrants<Grant>, page: PageRequest): GrantPage<Grant> {
   let start: number;
   let end: number;
   if (page.before !== null) {

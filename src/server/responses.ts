@@ -74,7 +74,12 @@ const BASE_HEADERS: Record<string, string> = {
 
 /** A JSON response with the proxy's standard headers. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+  return jsonTextResponse(status, JSON.stringify(body), headers);
+}
+
+/** {@link jsonResponse} of a body already serialised. */
+export function jsonTextResponse(status: number, json: string, headers: Record<string, string> = {}): Response {
+  return new Response(json, { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
 /**
