@@ -1,4 +1,4 @@
-// `node bench/proxy-load.mjs [--dist <dir>] [--seconds 10] [--cache-ttl <ms>]`: the proxy
+// `node bench/proxy-load.mjs [--dist <dir>] [--seconds 10] [--cache-ttl <ms>] [--rss-only]`: the proxy
 // under load, over real sockets, in front of the Sequence fake (its own process,
 // as Sequence would be). Needs a build (`npm run build`) and Debian's wrk
 // (`node scripts/ensure-debian-packages.mjs wrk`).
@@ -96,7 +96,8 @@ async function main() {
   const seconds = option('seconds', '10');
   const results = [];
   try {
-    for (const connections of [1, 10]) {
+    // --rss-only: the PUT test in a fresh process, with no garbage of the load test before it.
+    for (const connections of args.includes('--rss-only') ? [] : [1, 10]) {
       // Asynchronously: the proxy answers wrk from this very process.
       const { stdout: output } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', 'Cookie: session=bench', `${origin}/api/credits-proxy/credits?limit=20`], {
         encoding: 'utf8',

@@ -58,13 +58,8 @@ interface NodeBody {
   stream: ReadableStream<Uint8Array>;
   /** Set once the body passed the limit: the answer is 413 whatever the handler said. */
   readonly tooLarge: boolean;
-  /**
-   * After the response: discards what the handler left unread (so the
-   * connection can carry the next request), up to the limit; past it the
-   * connection is dropped. A body never read at all is left to Node, which
-   * discards it by itself.
-   */
-  drain(): Promise<void>;
+  /** Whether the handler read the body to its end. */
+  readonly finished: boolean;
 }
 
 /**
@@ -107,10 +102,8 @@ function nodeBody(incoming: NodeRequestLike, limit: number): NodeBody {
     get tooLarge() {
       return tooLarge;
     },
-    async drain() {
-      if (iterator === undefined || done) return;
-      while (!done && size <= limit) await next();
-      if (!done) await iterator.return?.();
+    get finished() {
+      return done;
     },
   };
 }
@@ -219,8 +212,12 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
         ...(body === null ? {} : { body: body.stream, duplex: 'half' }),
       } as RequestInit);
       const response = await handler(request);
-      await writeResponse(outgoing, body?.tooLarge ? tooLarge() : response);
-      void body?.drain().catch(() => undefined);
+      const answer = body?.tooLarge ? tooLarge() : response;
+      // A body the handler left unread is not worth reading: close the connection instead of taking it in.
+      if (body !== null && !body.finished && (Number(headers.get('Content-Length') ?? '0') > 0 || headers.has('Transfer-Encoding'))) {
+        answer.headers.set('Connection', 'close');
+      }
+      await writeResponse(outgoing, answer);
     } catch (error) {
       if (next) {
         next(error);
