@@ -30,16 +30,33 @@ function freeLoopbackPort(): Promise<number> {
   });
 }
 
+/**
+ * The environment for redis-server: this one, without libfaketime. `npm run
+ * test:any-day` runs the tests under faketime, which redis-server (its own
+ * clock, threads, jemalloc) does not start under; the server's clock is not
+ * what those runs test.
+ */
+function serverEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
+}
+
 function launch(port: number, dir: string): Promise<ChildProcess> {
   // No persistence: a restart loses everything, the worst case the proxy must survive.
   const child = spawn(REDIS_SERVER_PATH, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: serverEnvironment(),
   });
   return new Promise((resolve, reject) => {
     let output = '';
+    // A guard, far beyond the few milliseconds it takes: say what redis-server printed rather than hang.
+    const guard = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`redis-server was not ready after 20 s:\n${output}`));
+    }, 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
+        clearTimeout(guard);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
         resolve(child);
@@ -48,7 +65,10 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`redis-server exited (${String(code)}) before it was ready:\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(guard);
+      reject(new Error(`redis-server exited (${String(code)}) before it was ready:\n${output}`));
+    });
   });
 }
 
