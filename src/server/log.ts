@@ -7,7 +7,12 @@ export type CreditsProxyLogLevel = 'info' | 'warn' | 'error';
  */
 export interface CreditsProxyLogEntry {
   level: CreditsProxyLogLevel;
-  /** A stable name: `request`, `upstream-error`, `upstream-timeout`, `get-customer-id-failed`, … */
+  /**
+   * A stable name: `request`, `upstream-error`, `upstream-timeout`, `request-timeout`,
+   * `get-customer-id-failed`, `proxy-misconfigured`, `top-up-misconfigured`,
+   * `invalid-upstream-data`, `foreign-grants-dropped`, `cache-store-failed`,
+   * `idempotency-store-failed`, `rate-limited`, `bad-request-target`, `body-too-large`, …
+   */
   event: string;
   /** Human-readable, generic text. */
   message: string;
