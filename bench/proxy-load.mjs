@@ -3,13 +3,16 @@
 // as Sequence would be). Needs a build (`npm run build`) and Debian's wrk
 // (`node scripts/ensure-debian-packages.mjs wrk`).
 //
-// 1. wrk, 1 and 10 connections, `GET /credits?limit=20` of a customer with 250
-//    grants: requests per second and p99 latency.
+// 1. `GET /credits?limit=20` of a customer with 250 grants, 1 and 10
+//    connections: requests per second and p99 latency, from wrk (which corrects
+//    for coordinated omission: a stall, such as the read that refills the cache,
+//    counts for every request it held up) and from a plain closed-loop Node
+//    client in another process (each request's own time).
 // 2. 150 anonymous 1 MiB PUTs to a missing path, all at once, from another
 //    process: the proxy process's RSS before, at its peak and after.
 // `--dist` points at another build (say, of main) to compare.
 import { execFile, spawn } from 'node:child_process';
-import { createServer, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -31,6 +34,28 @@ async function serveFake() {
   const fake = createFakeSequence({ grants: fixtures.manyGrants(250), today: TODAY });
   const server = await startFakeSequenceServer(fake);
   process.stdout.write(`${JSON.stringify({ baseUrl: server.baseUrl, customerId: fixtures.customerId })}\n`);
+}
+
+/** Role "client": `connections` keep-alive connections sending requests one after another for `seconds`; prints req/s and p99. */
+async function closedLoop(url, seconds, connections) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const { hostname, port, pathname, search } = new URL(url);
+  const latencies = [];
+  const end = performance.now() + seconds * 1000;
+  const once = () =>
+    new Promise((done) => {
+      const started = performance.now();
+      httpRequest({ host: hostname, port, path: `${pathname}${search}`, agent, headers: { Cookie: 'session=bench' } }, (incoming) => {
+        incoming.resume();
+        incoming.on('end', () => done(latencies.push(performance.now() - started)));
+      }).end();
+    });
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < end) await once();
+  }));
+  latencies.sort((a, b) => a - b);
+  process.stdout.write(`${JSON.stringify({ rps: latencies.length / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] })}\n`);
+  agent.destroy();
 }
 
 /** Role "puts": 150 concurrent anonymous 1 MiB PUTs to `url`; prints the statuses seen. */
@@ -95,14 +120,23 @@ async function main() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const seconds = option('seconds', '10');
   const results = [];
+  // Warm up (JIT, connections, the first upstream read) before anything is timed, for both builds alike.
+  for (let round = 0; round < 200; round += 1) {
+    await (await fetch(`${origin}/api/credits-proxy/credits?limit=20`, { headers: { Cookie: 'session=bench' } })).arrayBuffer();
+  }
   try {
     // --rss-only: the PUT test in a fresh process, with no garbage of the load test before it.
     for (const connections of args.includes('--rss-only') ? [] : [1, 10]) {
       // Asynchronously: the proxy answers wrk from this very process.
-      const { stdout: output } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', 'Cookie: session=bench', `${origin}/api/credits-proxy/credits?limit=20`], {
+      const target = `${origin}/api/credits-proxy/credits?limit=20`;
+      const { stdout: output } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', 'Cookie: session=bench', target], {
         encoding: 'utf8',
       });
-      results.push({ connections, ...readWrk(output) });
+      results.push({ connections, by: 'wrk', ...readWrk(output) });
+      const client = spawn(process.execPath, [new URL(import.meta.url).pathname, '--role', 'client', '--url', target, '--seconds', seconds, '--connections', String(connections)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      results.push({ connections, by: 'Node client', ...(await firstLine(client)) });
     }
     const rss = () => process.memoryUsage().rss;
     globalThis.gc?.();
@@ -115,8 +149,8 @@ async function main() {
     const after = rss();
     const mb = (bytes) => `${(bytes / 1_048_576).toFixed(0)} MB`;
     process.stdout.write(`dist: ${dist}${cacheTtl === undefined ? '' : `, cacheTtlMs ${cacheTtl}`}\n`);
-    for (const { connections, rps, p99, non2xx } of results) {
-      process.stdout.write(`GET /credits?limit=20, ${connections} connection(s), ${seconds} s: ${rps.toFixed(0)} req/s, p99 ${p99.toFixed(1)} ms${non2xx ? `, ${non2xx} non-2xx` : ''}\n`);
+    for (const { connections, by, rps, p99, non2xx } of results) {
+      process.stdout.write(`GET /credits?limit=20, ${connections} connection(s), ${seconds} s, ${by}: ${rps.toFixed(0)} req/s, p99 ${p99.toFixed(1)} ms${non2xx ? `, ${non2xx} non-2xx` : ''}\n`);
     }
     process.stdout.write(`150 × 1 MiB anonymous PUT to a missing path: answers ${JSON.stringify(statuses)}; proxy RSS ${mb(before)} before, ${mb(peak)} peak, ${mb(after)} after\n`);
   } finally {
@@ -129,4 +163,5 @@ async function main() {
 const role = option('role', 'main');
 if (role === 'fake') await serveFake();
 else if (role === 'puts') await sendPuts(option('url'));
+else if (role === 'client') await closedLoop(option('url'), Number(option('seconds', '10')), Number(option('connections', '1')));
 else await main();
