@@ -54,6 +54,7 @@ export default defineConfig({
         index: 'src/index.ts',
         core: 'src/core/index.ts',
         server: 'src/server/index.ts',
+        'server-redis': 'src/server/redis.ts',
         testing: 'src/testing/index.ts',
         'testing-node': 'src/testing/node.ts',
         // One entry per translation, so an app ships only the catalogue it imports.

@@ -1,6 +1,8 @@
 // `npm run bench`: bundle sizes (of the dist/ the script has just built),
 // CreditGrantHistory rendering in headless Chromium, requests of a dashboard
-// of 20 components, and formatter throughput with and without its cache.
+// of 20 components beside the Sequence calls the real proxy makes for them
+// (proxy and fake run in the page), and formatter throughput with and without
+// its cache.
 // Prints one table and writes it, with the machine, to bench/results/.
 // Speed goals live here, never in the tests. `--quick` runs fewer rounds.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -100,9 +102,14 @@ function networkRows(result) {
   const first = requestCount(result.firstMount);
   const again = requestCount(result.remount);
   const area = 'Network (Chromium)';
+  // The proxy and the Sequence fake run in the page: what the browser asks, and what that costs upstream.
+  const firstUpstream = requestCount(result.upstream.firstMount);
+  const againUpstream = requestCount(result.upstream.remount);
   return [
     row(area, `dashboard of ${result.components} components, ${result.grants} grants: first mount`, `${first.total} requests`, first.detail),
+    row(area, 'first mount: upstream calls (proxy → Sequence fake)', `${firstUpstream.total} call${firstUpstream.total === 1 ? '' : 's'}`, firstUpstream.detail),
     row(area, 'same dashboard mounted again (data fresh)', `${again.total} requests`, again.detail),
+    row(area, 'mounted again: upstream calls', `${againUpstream.total} call${againUpstream.total === 1 ? '' : 's'}`, againUpstream.detail),
   ];
 }
 

@@ -13,6 +13,7 @@ const PROGRAMS = {
   chromium: CHROMIUM_PATH,
   faketime: '/usr/bin/faketime',
   'redis-server': '/usr/bin/redis-server',
+  wrk: '/usr/bin/wrk',
 };
 
 const wanted = process.argv.slice(2);

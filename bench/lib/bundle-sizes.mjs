@@ -17,6 +17,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 const NODE_BUILTINS = ['node:*', ...builtinModules];
 const REACT = ['react', 'react-dom'];
 const ALL_DEPENDENCIES = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+// Optional peers (redis, for react-credit-grants/server/redis) are not in a browser app at all.
+const OPTIONAL_PEERS = Object.entries(pkg.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([name]) => name);
 
 /** The package's ESM entries, from package.json "exports". */
 function packageEntries() {
@@ -74,7 +76,7 @@ export async function measureSampleApp() {
   const steps = [];
   let external = [...ALL_DEPENDENCIES];
   steps.push({ name: 'own code', size: await measure(file, external) });
-  for (const dependency of ALL_DEPENDENCIES.filter((name) => !REACT.includes(name))) {
+  for (const dependency of ALL_DEPENDENCIES.filter((name) => !REACT.includes(name) && !OPTIONAL_PEERS.includes(name))) {
     external = external.filter((name) => name !== dependency);
     steps.push({ name: `+ ${dependency}`, size: await measure(file, external) });
   }

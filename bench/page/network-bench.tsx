@@ -7,9 +7,10 @@ import {
   CreditGrantDetailsDialog,
   CreditGrantHistory,
 } from '../../src/components';
-import { sumDecimals, type CreditsFetcher, type CreditsRequest } from '../../src/core';
+import type { CreditsFetcher, CreditsRequest } from '../../src/core';
 import { CreditGrantsProvider } from '../../src/react';
-import { createGrantFixtures, type SequenceCreditGrant } from '../../src/testing';
+import { createGrantFixtures } from '../../src/testing';
+import { proxyBackend } from './proxy-backend';
 import { BENCH_NOW, BENCH_TODAY, delay, required } from './runtime';
 
 /** Requests a dashboard made, by endpoint. */
@@ -20,49 +21,14 @@ export interface NetworkResult {
   firstMount: Record<string, number>;
   /** Requests from mounting it again, on the cache the first mount filled (within staleTime). */
   remount: Record<string, number>;
+  /** Calls the proxy made to the Sequence fake for those requests, by call. */
+  upstream: { firstMount: Record<string, number>; remount: Record<string, number> };
 }
 
 const LATENCY_MS = 20;
 
-/** The proxy's answers, from fixtures: cursor pages of `GET /credits`, single grants, balances per unit. */
-function proxyAnswers(grants: SequenceCreditGrant[]) {
-  const byId = new Map(grants.map((grant) => [grant.id, grant]));
-  const units = new Map<string, SequenceCreditGrant[]>();
-  for (const grant of grants) {
-    const unit = grant.type === 'CASH' ? grant.currency : (grant.metricId ?? grant.name);
-    units.set(unit, [...(units.get(unit) ?? []), grant]);
-  }
-  return (request: CreditsRequest): unknown => {
-    if (request.path === '/credits') {
-      const limit = Number(request.query?.limit ?? 100);
-      const start = Number(request.query?.after ?? 0);
-      const items = grants.slice(start, start + limit);
-      const next = start + limit < grants.length ? String(start + limit) : null;
-      return { items, pagination: { after: next, before: start > 0 ? String(Math.max(0, start - limit)) : null, totalResultSize: grants.length } };
-    }
-    if (request.path === '/credits/balances') {
-      return {
-        items: [...units].map(([id, unitGrants]) => {
-          const { type, name } = required(unitGrants[0], 'a grant of the unit');
-          return {
-            id,
-            type,
-            name: type === 'CASH' ? id : name,
-            balance: sumDecimals(unitGrants.map((grant) => grant.currentBalance)),
-            grants: unitGrants,
-            transactions: [],
-          };
-        }),
-      };
-    }
-    const grant = byId.get(decodeURIComponent(request.path.replace(/^\/credits\//, '')));
-    if (grant) return grant;
-    throw new Error(`no answer for ${request.path}`);
-  };
-}
-
 /** A fetcher with a little latency that counts requests by endpoint and knows when the page has gone quiet. */
-function countingFetcher(answer: (request: CreditsRequest) => unknown) {
+function countingFetcher(answer: (request: CreditsRequest) => Promise<unknown>) {
   let counts = new Map<string, number>();
   let inFlight = 0;
   let lastActivity = performance.now();
@@ -72,7 +38,7 @@ function countingFetcher(answer: (request: CreditsRequest) => unknown) {
     inFlight += 1;
     try {
       await delay(LATENCY_MS);
-      return answer(request);
+      return await answer(request);
     } finally {
       inFlight -= 1;
       lastActivity = performance.now();
@@ -109,7 +75,8 @@ function assertRendered(container: HTMLElement): void {
  */
 export async function benchNetwork(): Promise<NetworkResult> {
   const grants = createGrantFixtures({ today: BENCH_TODAY, seed: 11 }).manyGrants(250);
-  const { fetcher, quiet, take } = countingFetcher(proxyAnswers(grants));
+  const backend = proxyBackend(grants, BENCH_TODAY);
+  const { fetcher, quiet, take } = countingFetcher(backend.answer);
   const queryClient = new QueryClient();
   const grantId = (index: number) => required(grants[index], `grant ${index}`).id;
   const meterIds = [0, 1, 2, 3, 5, 8, 13, 21, 120, 160, 210, 249].map(grantId);
@@ -143,7 +110,9 @@ export async function benchNetwork(): Promise<NetworkResult> {
     return take();
   };
   const firstMount = await mount();
+  const firstUpstream = backend.takeUpstream();
   const remount = await mount();
+  const remountUpstream = backend.takeUpstream();
   queryClient.clear();
-  return { components, grants: grants.length, firstMount, remount };
+  return { components, grants: grants.length, firstMount, remount, upstream: { firstMount: firstUpstream, remount: remountUpstream } };
 }

@@ -22,6 +22,8 @@ export function fakeCreditsProxy(
     basePath,
     getCustomerId: () => customerId,
     logger: () => undefined,
+    // Stories inject faults into the fake between requests: every request must reach it.
+    cacheTtlMs: 0,
     ...(topUp ? { topUp } : {}),
   });
 }

@@ -46,8 +46,14 @@ export interface CreditBalance {
   currency: Currency | null;
   /** The metric a `USAGE` balance counts (its `id`); `null` for `CASH`. */
   metricId: string | null;
-  /** Amount left in this unit, exact, as Sequence computed it. */
-  balance: DecimalString;
+  /**
+   * Amount left in this unit, exact, as Sequence computed it; `null` when the
+   * reply carried none. The proxy leaves it out when it had to remove a grant
+   * of another customer from this balance: Sequence's total would count that
+   * grant, and it cannot be recomputed from the rest (it follows Sequence's
+   * own rules of what is usable). Never guessed.
+   */
+  balance: DecimalString | null;
   /**
    * The grants in this unit that normalised, in response order. A grant of
    * another type, currency or metric than its balance is reported in

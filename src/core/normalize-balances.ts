@@ -60,7 +60,7 @@ function normalizeBalance(raw: unknown, path: string, invalidItems: InvalidCredi
   const id = read.string('id');
   const type = read.oneOf<CreditType>('type', ['CASH', 'USAGE']);
   const name = read.string('name');
-  const balance = read.amount('balance');
+  const balance = read.optionalAmount('balance');
   const rawGrants = read.array('grants');
   const rawTransactions = read.array('transactions');
 

@@ -25,6 +25,19 @@ export function invalid(what: string, problem: string, id: string | null = null)
   throw invalidResponse(what, problem, id);
 }
 
+/**
+ * Most digits an amount may have. Far beyond any real balance (a 64-digit
+ * amount of the smallest unit is more money than exists), and it keeps a
+ * hostile or broken reply from making every BigInt built from it slow: one
+ * 1,000,000-digit amount cost 1.3 s of main thread before this limit.
+ */
+export const MAX_AMOUNT_DIGITS = 64;
+
+/** Whether a decimal string, as written, has at most {@link MAX_AMOUNT_DIGITS} digits (sign and point not counted). */
+const withinAmountDigits = (text: string): boolean =>
+  // The length test comes first, so a huge string is refused without being scanned.
+  text.length <= MAX_AMOUNT_DIGITS + 2 && text.replace(/[-.]/g, '').length <= MAX_AMOUNT_DIGITS;
+
 /** The expectations every reader shares. */
 export const NON_EMPTY_STRING = 'a non-empty string';
 export const ONE_OF_CURRENCIES = 'one of the 32 Sequence currency codes';
@@ -47,15 +60,18 @@ export function readObject(raw: unknown, what: string, path: string) {
   };
   const string = (field: string) =>
     check(field, (value): value is string => typeof value == 'string' && value.trim() !== '', NON_EMPTY_STRING);
-  /** A decimal string as Sequence sends it, or a JSON number (legacy shape), zero or more. */
+  /** A decimal string as Sequence sends it, or a JSON number (legacy shape), zero or more, of at most 64 digits. */
   const amount = (field: string): DecimalString => {
     const value = raw[field];
+    if (typeof value == 'string' && !withinAmountDigits(value)) fail(field, `a decimal amount of at most ${MAX_AMOUNT_DIGITS} digits`);
     const decimal =
       typeof value == 'number' && Number.isFinite(value)
         ? decimalFromNumber(value)
         : isDecimalString(value)
           ? normalizeDecimal(value)
           : fail(field, 'a decimal amount like "12.50"');
+    // A JSON number such as 1e300 expands to hundreds of digits.
+    if (!withinAmountDigits(decimal)) fail(field, `a decimal amount of at most ${MAX_AMOUNT_DIGITS} digits`);
     return decimalSign(decimal) < 0 ? fail(field, 'zero or more') : decimal;
   };
   const date = (field: string): CalendarDate => check(field, isCalendarDate, 'a calendar date YYYY-MM-DD that exists');

@@ -1,12 +1,23 @@
+import { createMemoryCacheStore, type CreditsCacheStore } from './credits-cache';
 import { consoleErrorLogger, type CreditsProxyLogger } from './log';
+import { resolveRateLimit, type CreditsProxyRateLimitOptions, type ResolvedRateLimit } from './rate-limit';
 import { resolveTopUpOptions, type CreditsProxyTopUpOptions, type ResolvedTopUpOptions } from './top-up-options';
 
 /** Where Sequence's API lives unless told otherwise. */
 export const DEFAULT_SEQUENCE_BASE_URL = 'https://eu.sequencehq.com/api';
 /** The `Sequence-Version` sent unless told otherwise. */
 export const DEFAULT_SEQUENCE_VERSION = '2024-07-30';
-/** Milliseconds the proxy waits for Sequence before answering 504. */
+/** Milliseconds one request may take, end to end, before the proxy answers 504. */
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
+/**
+ * Milliseconds a customer's balances reply is reused. Sequence changes
+ * balances when it issues invoices (billing runs) and when grants are
+ * created; a top-up through this proxy invalidates the entry at once, so
+ * only changes made elsewhere show up to this late.
+ */
+export const DEFAULT_CACHE_TTL_MS = 5_000;
+/** Largest Sequence reply the proxy reads: 8 MiB, about 40,000 transactions. */
+export const DEFAULT_MAX_UPSTREAM_BYTES = 8_388_608;
 
 /** The signed-in customer's Sequence customer id, or nothing when nobody is signed in. */
 export type CustomerIdResult = string | null | undefined;
@@ -25,10 +36,16 @@ export interface CreditsProxyCorsOptions {
 
 /** Options of {@link createCreditsProxy}. */
 export interface CreditsProxyOptions {
-  /** Sequence API client id (Basic auth user). */
-  clientId: string;
-  /** Sequence API client secret (Basic auth password). Never leaves the server. */
-  clientSecret: string;
+  /**
+   * Sequence API client id (Basic auth user). May be missing or `""` when the
+   * proxy is created (a build step such as `next build` evaluates the route
+   * without runtime secrets): every request then answers 500 and logs
+   * `proxy-misconfigured`. Any other non-string, or a value with `:`,
+   * spaces or control characters, throws at creation.
+   */
+  clientId: string | undefined;
+  /** Sequence API client secret (Basic auth password). Never leaves the server. Missing or `""`: as `clientId`. */
+  clientSecret: string | undefined;
   /**
    * The signed-in customer's Sequence customer id, from the host's own
    * session (cookie, JWT, …). Return `null`/`undefined` when nobody is signed
@@ -45,9 +62,41 @@ export interface CreditsProxyOptions {
   sequenceVersion?: string;
   /** The `fetch` used to call Sequence. @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Give up on Sequence after this many milliseconds and answer 504. @default 10000 */
+  /**
+   * Longest a request may take, end to end (the session lookup, stores and
+   * every Sequence call it makes together), before the proxy answers 504.
+   * A purchase past it still completes in the background, and its retry is
+   * answered from the idempotency record.
+   * @default 10000
+   */
   timeoutMs?: number;
-  /** Path prefix where the proxy is mounted (`/api/credits-proxy`); requests outside it get 404. @default  */
+  /**
+   * How long a customer's balances reply is reused, in ms: paging the list,
+   * the grant lookups and the balances of one page view then cost one
+   * Sequence call. A successful top-up invalidates the customer's entry.
+   * `0` turns caching off; concurrent reads of one customer still share one
+   * call.
+   * @default 5000
+   */
+  cacheTtlMs?: number;
+  /**
+   * Where cached balances live. In this process by default (bounded: 1000
+   * customers, 32 MiB); with several instances, share one
+   * (`createRedisCacheStore` from `react-credit-grants/server/redis`) so a
+   * top-up invalidates everywhere.
+   * @default createMemoryCacheStore()
+   */
+  cacheStore?: CreditsCacheStore;
+  /** Sequence replies longer than this many bytes are not read, and answered 502. @default 8388608 (8 MiB) */
+  maxUpstreamBytes?: number;
+  /**
+   * A per-customer token bucket in front of every route: past it, 429
+   * `RATE_LIMITED` with `Retry-After`. All customers share your one Sequence
+   * key, so this keeps one of them from getting it rate limited for
+   * everyone. Off by default.
+   */
+  rateLimit?: CreditsProxyRateLimitOptions;
+  /** Path prefix where the proxy is mounted (`/api/credits-proxy`); requests outside it get 404. @default the root (no prefix) */
   basePath?: string;
   /** Answer CORS requests from these origins. Off by default: no CORS header is ever sent. */
   cors?: CreditsProxyCorsOptions;
@@ -65,13 +114,18 @@ export interface CreditsProxyOptions {
 
 /** Options after validation and defaults. */
 export interface ResolvedProxyOptions {
-  clientId: string;
-  clientSecret: string;
+  /** `null` when not set yet (see {@link CreditsProxyOptions.clientId}). */
+  clientId: string | null;
+  clientSecret: string | null;
   getCustomerId: CreditsProxyOptions['getCustomerId'];
   sequenceBaseUrl: string;
   sequenceVersion: string;
   fetch: typeof fetch | undefined;
   timeoutMs: number;
+  /** `null` when caching is off. */
+  cache: { store: CreditsCacheStore; ttlMs: number } | null;
+  maxUpstreamBytes: number;
+  rateLimit: ResolvedRateLimit | null;
   basePath: string;
   cors: ResolvedCorsOptions | null;
   logger: CreditsProxyLogger;
@@ -95,10 +149,34 @@ function fail(message: string): never {
 
 // Never put the values of clientId/clientSecret in an error message: a
 // secret pasted into the wrong option would end up in the host's logs.
-function credential(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') fail(`${name} must be a non-empty string`);
+// Missing (undefined, null or "") is not an error yet: build steps evaluate
+// the module without runtime secrets, so the first request reports it.
+function credential(value: unknown, name: string): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') fail(`${name} must be a string (or missing until runtime), got ${typeof value}`);
   if (!/^[\x21-\x7e]+$/.test(value)) fail(`${name} must be printable ASCII without spaces`);
   return value;
+}
+
+/** Which credentials are not set, for the misconfiguration answer (names, never values). */
+export function missingCredentials(options: Pick<ResolvedProxyOptions, 'clientId' | 'clientSecret'>): string[] {
+  return [...(options.clientId === null ? ['clientId'] : []), ...(options.clientSecret === null ? ['clientSecret'] : [])];
+}
+
+function wholeNumber(value: unknown, name: string, minimum: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum || value > 2_147_483_647) {
+    throw new RangeError(`createCreditsProxy: ${name} must be a whole number >= ${minimum}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function resolveCache(options: CreditsProxyOptions): ResolvedProxyOptions['cache'] {
+  const ttlMs = wholeNumber(options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, 'cacheTtlMs', 0);
+  const store = options.cacheStore;
+  if (store !== undefined && (typeof store !== 'object' || store === null || typeof store.get !== 'function' || typeof store.set !== 'function')) {
+    fail('cacheStore must have get and set methods');
+  }
+  return ttlMs === 0 ? null : { store: store ?? createMemoryCacheStore(), ttlMs };
 }
 
 function resolveBaseUrl(value: unknown): string {
@@ -165,11 +243,16 @@ function resolveCors(value: CreditsProxyCorsOptions | undefined): ResolvedCorsOp
   return { isAllowed, credentials, allowHeaders: ['Content-Type', ...allowHeaders], maxAgeSeconds };
 }
 
-/** Validates {@link CreditsProxyOptions} and applies defaults; throws `TypeError`/`RangeError` naming the option. */
+/**
+ * Validates {@link CreditsProxyOptions} and applies defaults; throws
+ * `TypeError`/`RangeError` naming the option for anything that is wrong in
+ * every environment. Only credentials that are not set yet are left for the
+ * first request to report.
+ */
 export function resolveProxyOptions(options: CreditsProxyOptions): ResolvedProxyOptions {
   if (typeof options !== 'object' || options === null) fail('options must be an object');
   const clientId = credential(options.clientId, 'clientId');
-  if (clientId.includes(':')) fail('clientId must not contain ":" (HTTP Basic auth separates it from the secret with ":")');
+  if (clientId?.includes(':')) fail('clientId must not contain ":" (HTTP Basic auth separates it from the secret with ":")');
   const clientSecret = credential(options.clientSecret, 'clientSecret');
   if (typeof options.getCustomerId !== 'function') {
     fail('getCustomerId must be a function (request) => customer id | null, reading your own session');
@@ -192,6 +275,9 @@ export function resolveProxyOptions(options: CreditsProxyOptions): ResolvedProxy
     sequenceVersion,
     fetch: options.fetch,
     timeoutMs,
+    cache: resolveCache(options),
+    maxUpstreamBytes: wholeNumber(options.maxUpstreamBytes ?? DEFAULT_MAX_UPSTREAM_BYTES, 'maxUpstreamBytes', 1024),
+    rateLimit: resolveRateLimit(options.rateLimit),
     basePath: resolveBasePath(options.basePath ?? ''),
     cors: resolveCors(options.cors),
     logger: options.logger ?? consoleErrorLogger,

@@ -18,7 +18,12 @@ interface SortKey {
   id: string;
 }
 
-function sortKeyOf(grant: Record<string, unknown>): SortKey {
+/**
+ * A grant withheld as `null` (it could not be read) has no time or id of its
+ * own: it sorts after every readable grant, ordered by its place in the reply.
+ */
+function sortKeyOf(grant: Record<string, unknown> | null, index: number): SortKey {
+  if (grant === null) return { time: null, id: `~withheld:${String(index).padStart(6, '0')}` };
   const time = typeof grant.createdAt === 'string' ? Date.parse(grant.createdAt) : Number.NaN;
   return { time: Number.isNaN(time) ? null : time, id: typeof grant.id === 'string' ? grant.id : '' };
 }
@@ -70,14 +75,28 @@ export interface GrantPage<Grant> {
   pagination: { after?: string; before?: string; totalResultSize: number };
 }
 
+/** A customer's grants in list order, each with its position; sort once, cut many pages. */
+export type SortedGrants<Grant> = ReadonlyArray<{ grant: Grant; key: SortKey }>;
+
+/** The grants newest first, then by id (see {@link paginateGrants}). */
+export function sortGrants<Grant extends Record<string, unknown> | null>(grants: readonly Grant[]): SortedGrants<Grant> {
+  return grants.map((grant, index) => ({ grant, key: sortKeyOf(grant, index) })).sort((a, b) => compareKeys(a.key, b.key));
+}
+
 /**
  * Sorts a customer's grants newest first and cuts the requested page:
  * `after` gives the `limit` grants following the cursor, `before` the
  * `limit` grants preceding it, neither the first page. `pagination.after`
  * and `pagination.before` are present only when there is such a page.
+ * `null` items (grants that could not be read) are paged too, after the
+ * rest, so the browser can say that some could not be shown.
  */
-export function paginateGrants<Grant extends Record<string, unknown>>(grants: readonly Grant[], page: PageRequest): GrantPage<Grant> {
-  const sorted = grants.map((grant) => ({ grant, key: sortKeyOf(grant) })).sort((a, b) => compareKeys(a.key, b.key));
+export function paginateGrants<Grant extends Record<string, unknown> | null>(grants: readonly Grant[], page: PageRequest): GrantPage<Grant> {
+  return pageOf(sortGrants(grants), page);
+}
+
+/** The page {@link paginateGrants} cuts, from grants {@link sortGrants} has sorted already. */
+export function pageOf<Grant>(sorted: SortedGrants<Grant>, page: PageRequest): GrantPage<Grant> {
   let start: number;
   let end: number;
   if (page.before !== null) {

@@ -7,11 +7,11 @@
  * - `METHOD_NOT_ALLOWED` (405): the route exists; the `Allow` header lists its methods.
  * - `IDEMPOTENCY_KEY_IN_USE` (409): a top-up with this `Idempotency-Key` is still being processed elsewhere; `Retry-After` says when to ask again.
  * - `IDEMPOTENCY_KEY_REUSED` (422): this `Idempotency-Key` was already used for a different top-up.
- * - `RATE_LIMITED` (429): Sequence asked us to slow down; `Retry-After` is passed on.
- * - `INTERNAL` (500): the proxy or the host's `getCustomerId` failed.
- * - `UPSTREAM_ERROR` (502): Sequence answered with an error or an unreadable body.
+ * - `RATE_LIMITED` (429): Sequence asked us to slow down (its `Retry-After` is passed on), or the customer passed the proxy's own `rateLimit` (`Retry-After` says when to try again).
+ * - `INTERNAL` (500): the proxy, its stores or the host's `getCustomerId` failed, or the proxy is misconfigured (credentials not set; the log says which).
+ * - `UPSTREAM_ERROR` (502): Sequence answered with an error, an unreadable body or one over `maxUpstreamBytes`.
  * - `UPSTREAM_UNAVAILABLE` (503): Sequence could not be reached, or said it is unavailable.
- * - `UPSTREAM_TIMEOUT` (504): Sequence did not answer within `timeoutMs`.
+ * - `UPSTREAM_TIMEOUT` (504): the request took longer than `timeoutMs`, end to end.
  */
 export type CreditsProxyErrorCode =
   | 'BAD_REQUEST'
@@ -74,13 +74,19 @@ const BASE_HEADERS: Record<string, string> = {
 
 /** A JSON response with the proxy's standard headers. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+  return jsonTextResponse(status, JSON.stringify(body), headers);
+}
+
+/** {@link jsonResponse} of a body already serialised. */
+export function jsonTextResponse(status: number, json: string, headers: Record<string, string> = {}): Response {
+  return new Response(json, { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
 /**
- * An error response. `detail` is for client mistakes only (400): it must be
- * built from fixed text and values the proxy has validated, never from
- * upstream bodies or secrets.
+ * An error response. `detail` replaces the fixed message for client
+ * mistakes (400) and the proxy's own rate limit (429): it must be built from
+ * fixed text and values the proxy has validated, never from upstream bodies
+ * or secrets.
  */
 export function errorResponse(code: CreditsProxyErrorCode, headers: Record<string, string> = {}, detail?: string): Response {
   const body: CreditsProxyErrorBody = { error: { code, message: detail ?? MESSAGES[code] } };

@@ -54,8 +54,13 @@ export interface CreditsProxyTopUpOptions {
    * @default USAGE
    */
   creditType?: 'CASH' | 'USAGE';
-  /** Your Sequence account id, sent as `sequenceAccountId` (Sequence requires it on `POST /credits`). */
-  sequenceAccountId: string;
+  /**
+   * Your Sequence account id, sent as `sequenceAccountId` (Sequence requires
+   * it on `POST /credits`). Missing or `""` at creation (a build without
+   * runtime variables) is allowed: the top-up routes then answer 500 and log
+   * `top-up-misconfigured`.
+   */
+  sequenceAccountId: string | undefined;
   /**
    * The name of each grant bought. For `USAGE` credit it is also the unit's
    * name the components show after amounts ("500 API calls"), so name it
@@ -114,7 +119,8 @@ export interface CreditsProxyTopUpOptions {
 export interface ResolvedTopUpOptions {
   /** The offer for a customer, priced for them. */
   offerFor(context: TopUpPriceContext): Promise<TopUpOfferPlan>;
-  sequenceAccountId: string;
+  /** `null` when not set yet: the top-up routes answer 500. */
+  sequenceAccountId: string | null;
   createInvoice: boolean;
   /** `expiryDate` of a purchase made now (`null`: never expires). */
   expiryDateNow(): string | null;
@@ -210,7 +216,10 @@ export function resolveTopUpOptions(value: CreditsProxyTopUpOptions | undefined)
   if (typeof value !== 'object' || value === null) throw new TypeError('createCreditsProxy: topUp must be an object');
   const { creditType = 'USAGE', createInvoice = true, timeZone = 'UTC', validForDays = null } = value;
   if (creditType !== 'CASH' && creditType !== 'USAGE') fail('creditType must be "CASH" or "USAGE"');
-  if (typeof value.sequenceAccountId !== 'string' || value.sequenceAccountId.trim() === '') fail('sequenceAccountId must be your Sequence account id');
+  const accountId: unknown = value.sequenceAccountId;
+  // Not set yet (a build step without runtime variables): the top-up routes report it.
+  const sequenceAccountId = accountId === undefined || accountId === null || accountId === '' ? null : accountId;
+  if (sequenceAccountId !== null && (typeof sequenceAccountId !== 'string' || sequenceAccountId.trim() === '')) fail('sequenceAccountId must be your Sequence account id');
   if (typeof value.name !== 'string' || value.name.trim() === '' || value.name.length > 200) fail('name must be a non-empty string of at most 200 characters');
   const { singularName = null } = value;
   if (singularName !== null && (typeof singularName !== 'string' || singularName.trim() === '' || singularName.length > 200)) {
@@ -281,7 +290,7 @@ export function resolveTopUpOptions(value: CreditsProxyTopUpOptions | undefined)
   const now = value.now ?? (() => new Date());
   return {
     offerFor,
-    sequenceAccountId: value.sequenceAccountId,
+    sequenceAccountId: sequenceAccountId as string | null,
     createInvoice,
     expiryDateNow: () => (validForDays === null ? null : addCalendarDays(getCalendarDate(now(), timeZone), validForDays - 1)),
     store,

@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '../core/idempotency-key';
+import { readUpTo } from './read-capped';
 import type { QueryResult } from './routes';
 
 /** A top-up request that has the right shape; its amount and unit are checked against the offer later. */
@@ -11,39 +12,8 @@ export interface TopUpRequestInput {
   unit: string;
 }
 
-/** A body this size is already ten times any honest top-up. */
-const MAX_BODY_BYTES = 2_048;
-
-/**
- * The body as text, or `null` once it passes {@link MAX_BODY_BYTES}: read
- * chunk by chunk and abandoned there, so an anonymous client cannot make the
- * proxy buffer a huge upload (hosts other than `toNodeHandler` may not cap it).
- */
-async function readSmallBody(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return null;
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
+/** The top-up route's body cap: a body this size is already ten times any honest top-up. */
+export const MAX_TOP_UP_BODY_BYTES = 2_048;
 
 // Fields of Sequence's CreateCreditGrantRequest the proxy fills in itself:
 // naming them in the refusal tells an integrator exactly what went wrong.
@@ -64,16 +34,16 @@ const SERVER_SET_FIELDS = new Set([
 const JSON_CONTENT_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
 
 /**
- * Reads `POST /credits` as the browser may send it: `Content-Type:
- * application/json`, an `Idempotency-Key` header and a body of exactly
- * `{ "amount": "<decimal string>", "unit": "<unit key>" }`. Anything else is
- * refused with a fixed explanation (for a 400), before the session is looked
- * up and long before Sequence is called. Requiring both headers also makes
- * every cross-site attempt a CORS preflight, which a proxy without `cors`
- * refuses: a form on another site cannot buy credit with the user's cookies.
+ * Checks the headers of `POST /credits` as the browser must send them:
+ * `Content-Type: application/json` and an `Idempotency-Key`, which it
+ * returns. Refused with a fixed explanation (for a 400) before the session is
+ * looked up and before any of the body is read. Requiring both headers also
+ * makes every cross-site attempt a CORS preflight, which a proxy without
+ * `cors` refuses: a form on another site cannot buy credit with the user's
+ * cookies.
  */
-export async function readTopUpRequest(request: Request): Promise<QueryResult<TopUpRequestInput>> {
-  const refuse = (detail: string): QueryResult<TopUpRequestInput> => ({ ok: false, detail });
+export function readTopUpHeaders(request: Request): QueryResult<string> {
+  const refuse = (detail: string): QueryResult<string> => ({ ok: false, detail });
   if (!JSON_CONTENT_TYPE.test(request.headers.get('Content-Type') ?? '')) {
     return refuse('Send the top-up as JSON, with Content-Type: application/json.');
   }
@@ -84,16 +54,28 @@ export async function readTopUpRequest(request: Request): Promise<QueryResult<To
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return refuse('The Idempotency-Key header must be 16 to 128 letters, digits, "-" or "_" (a UUID fits).');
   }
-  let text: string | null;
+  return { ok: true, value: key };
+}
+
+/**
+ * Reads the body of `POST /credits`, once the session is known: exactly
+ * `{ "amount": "<decimal string>", "unit": "<unit key>" }`, at most
+ * {@link MAX_TOP_UP_BODY_BYTES} (read chunk by chunk and abandoned there, so
+ * no client can make the proxy buffer a huge upload, whatever the host in
+ * front of it caps). Anything else is refused with a fixed explanation.
+ */
+export async function readTopUpBody(request: Request, key: string): Promise<QueryResult<TopUpRequestInput>> {
+  const refuse = (detail: string): QueryResult<TopUpRequestInput> => ({ ok: false, detail });
+  let read: { text: string; complete: boolean };
   try {
-    text = await readSmallBody(request);
+    read = await readUpTo(request.body, MAX_TOP_UP_BODY_BYTES, request.headers.get('Content-Length'));
   } catch {
     return refuse('The request body could not be read.');
   }
-  if (text === null) return refuse('The request body is too large.');
+  if (!read.complete) return refuse('The request body is too large.');
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
     return refuse('The request body is not valid JSON.');
   }
@@ -111,4 +93,10 @@ export async function readTopUpRequest(request: Request): Promise<QueryResult<To
   }
   if (typeof unit !== 'string' || unit === '') return refuse('unit is required: the unit key that GET /credits/top-up names.');
   return { ok: true, value: { key, amount, unit } };
+}
+
+/** {@link readTopUpHeaders} then {@link readTopUpBody}: the whole request, for callers that know the session already. */
+export async function readTopUpRequest(request: Request): Promise<QueryResult<TopUpRequestInput>> {
+  const headers = readTopUpHeaders(request);
+  return headers.ok ? readTopUpBody(request, headers.value) : headers;
 }

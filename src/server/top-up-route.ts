@@ -1,14 +1,15 @@
 import { isDecimalString, normalizeDecimal } from '../core/decimal';
-import { isObject } from '../core/describe';
+import { normalizeCreditGrant } from '../core/normalize';
 import { checkTopUpAmount } from '../core/top-up-offer';
 import type { CreditPriceQuote } from '../core/top-up-price';
-import type { RouteContext } from './credit-routes';
+import { withoutSecrets, type RouteContext } from './credit-routes';
 import { describeError } from './log';
 import { errorResponse, jsonResponse, type CreditsProxyErrorCode } from './responses';
 import { UpstreamFailure, failureForStatus } from './sequence-client';
 import { idempotencyStoreKey, upstreamIdempotencyKey, type TopUpIdempotencyRecord } from './top-up-idempotency';
 import { TopUpConfigurationError, type ResolvedTopUpOptions, type TopUpOfferPlan } from './top-up-options';
 import type { TopUpRequestInput } from './top-up-request';
+import { grantToWire } from './wire-from-model';
 
 const CREATE = 'POST /credits';
 const REPLAYED = { 'Idempotent-Replayed': 'true' };
@@ -49,7 +50,7 @@ const errorOutcome = (code: CreditsProxyErrorCode, headers: Record<string, strin
  * straight from the exact decimal strings, never through a double, so
  * `"12345678901234.57"` arrives as 12345678901234.57 and not its nearest float.
  */
-function upstreamBody(plan: TopUpOfferPlan, quote: CreditPriceQuote, customerId: string, options: ResolvedTopUpOptions): string {
+function upstreamBody(plan: TopUpOfferPlan, quote: CreditPriceQuote, customerId: string, options: ResolvedTopUpOptions & { sequenceAccountId: string }): string {
   const { offer } = plan;
   const expiryDate = options.expiryDateNow();
   for (const value of [quote.amount, quote.cost]) {
@@ -92,6 +93,14 @@ export function createTopUpRoutes(
   const leaseMs = upstreamTimeoutMs + 5_000;
 
   async function planFor(context: RouteContext, request: Request): Promise<TopUpOfferPlan | Response> {
+    if (options.sequenceAccountId === null) {
+      context.log({
+        level: 'error',
+        event: 'top-up-misconfigured',
+        message: 'topUp.sequenceAccountId is not set (empty or missing when the proxy was created): set it, for example from SEQUENCE_ACCOUNT_ID, in the runtime environment',
+      });
+      return errorResponse('INTERNAL');
+    }
     try {
       return await options.offerFor({ customerId: context.customerId, request });
     } catch (error) {
@@ -148,7 +157,8 @@ export function createTopUpRoutes(
       const retried: TopUpIdempotencyRecord = { fingerprint, upstreamBody: body, state: 'pending', startedAt };
       await storeWrite(context, () => store.set(storeKey, retried, ttlMs));
     } else {
-      body = upstreamBody(plan, quote, context.customerId, options);
+      // planFor answered 500 before any purchase when the account id is not set.
+      body = upstreamBody(plan, quote, context.customerId, { ...options, sequenceAccountId: options.sequenceAccountId ?? '' });
       let claimed: boolean;
       try {
         claimed = await store.create(storeKey, { fingerprint, upstreamBody: body, state: 'pending', startedAt }, ttlMs);
@@ -168,13 +178,22 @@ export function createTopUpRoutes(
       // up, so that its retry finds the outcome instead of a half-done call.
       const response = await context.client.post('/credits', CREATE, body, { 'Idempotency-Key': upstreamKey }, null);
       if (response.status < 200 || response.status > 299) throw failureForStatus(response, CREATE);
-      const grant = response.body;
-      if (!isObject(grant) || typeof grant.id !== 'string' || grant.customerId !== context.customerId) {
+      let created: ReturnType<typeof normalizeCreditGrant> | null = null;
+      try {
+        created = normalizeCreditGrant(response.body);
+      } catch {
+        // Reported just below, with the customer check.
+      }
+      if (created === null || created.customerId !== context.customerId) {
         throw new UpstreamFailure('UPSTREAM_ERROR', `${CREATE} answered ${response.status} with a body that is not the customer's new grant`, {
           upstreamStatus: response.status,
         });
       }
+      // Written from the normalised grant, like every read route: nothing else Sequence (or a gateway) put in the body is passed on.
+      const grant = withoutSecrets(context, grantToWire(created), CREATE);
       context.log({ level: 'info', event: 'top-up-created', message: `${CREATE} created a credit grant`, upstream: CREATE, upstreamStatus: response.status });
+      // The customer's balances changed: the next read, on any instance sharing the cache, asks Sequence.
+      await context.balances.invalidate(context.customerId, context.log);
       const done: TopUpIdempotencyRecord = {
         fingerprint,
         upstreamBody: body,

@@ -162,7 +162,7 @@ describe('normalizeCreditBalances', () => {
     ['a missing id', { ...balanceExample, id: undefined }, /items\[0\]\.id must be a non-empty string, got nothing/],
     ['an unknown type', { ...balanceExample, type: 'GIFT' }, /items\[0\]\.type must be "CASH" or "USAGE", got "GIFT"/],
     ['a missing name', { ...balanceExample, name: '' }, /items\[0\]\.name must be a non-empty string, got ""/],
-    ['a missing balance', { ...balanceExample, balance: undefined }, /items\[0\]\.balance must be a decimal amount/],
+    ['a balance of 65 digits', { ...balanceExample, balance: '1'.repeat(65) }, /items\[0\]\.balance must be a decimal amount of at most 64 digits/],
     ['a negative balance', { ...balanceExample, balance: '-1' }, /items\[0\]\.balance must be zero or more, got "-1"/],
     ['"1e3" as balance', { ...balanceExample, balance: '1e3' }, /balance must be a decimal amount .*got "1e3"/],
     ['grants not an array', { ...balanceExample, grants: {} }, /items\[0\]\.grants must be an array, got an object/],
@@ -170,6 +170,13 @@ describe('normalizeCreditBalances', () => {
     ['a string', 'GBP', /items\[0\] must be an object, got "GBP"/],
     ['null', null, /items\[0\] must be an object, got null/],
   ];
+
+  it('reads a balance without its total as balance null, never a guess (the proxy leaves out a total it cannot vouch for)', () => {
+    const { balances, invalid } = normalizeCreditBalances({ items: [{ ...balanceExample, balance: undefined }] });
+    expect(invalid).toEqual([]);
+    expect(balances[0]?.balance).toBeNull();
+    expect(balances[0]?.grants).toHaveLength(1);
+  });
 
   it.each(malformedBalances)('reports a balance with %s as invalid, naming the field', (_label, item, message) => {
     const { balances, invalid } = normalizeCreditBalances({ items: [item] });

@@ -96,6 +96,12 @@ describe('normalizeCreditGrant', () => {
     expect(normalizeCreditGrant({ ...currentGrantExample, currentBalance: null }).currentBalance).toBeNull();
   });
 
+  it('accepts amounts of up to 64 digits, sign and point not counted', () => {
+    const longest = `${'9'.repeat(40)}.${'1'.repeat(24)}`;
+    expect(normalizeCreditGrant({ ...currentGrantExample, originalAmount: longest }).originalAmount).toBe(longest);
+    expect(normalizeCreditGrant({ ...currentGrantExample, costOfCredit: '1'.repeat(64) }).costOfCredit).toBe('1'.repeat(64));
+  });
+
   const id = currentGrantExample.id;
   const malformed: [string, unknown, RegExp][] = [
     ['a missing id', { ...currentGrantExample, id: undefined }, /id must be a non-empty string, got nothing/],
@@ -114,6 +120,9 @@ describe('normalizeCreditGrant', () => {
     ['""', { ...currentGrantExample, costOfCredit: '' }, /costOfCredit must be a decimal amount .*got ""/],
     ['a negative amount', { ...currentGrantExample, originalAmount: '-5' }, /originalAmount must be zero or more, got "-5"/],
     ['a boolean amount', { ...legacyGrantExample, amount: true }, /amount must be a decimal amount .*got boolean true/],
+    ['an amount of 65 digits', { ...currentGrantExample, originalAmount: '1'.repeat(65) }, /originalAmount must be a decimal amount of at most 64 digits/],
+    ['a balance of 1,000,000 digits', { ...currentGrantExample, currentBalance: '7'.repeat(1_000_000) }, /currentBalance must be a decimal amount of at most 64 digits, got "7{40}…"/],
+    ['a legacy amount of 1e300', { ...legacyGrantExample, amount: 1e300 }, /amount must be a decimal amount of at most 64 digits/],
     ['an impossible date', { ...currentGrantExample, expiryDate: '2024-02-30' }, new RegExp(`"${id}": expiryDate must be a calendar date YYYY-MM-DD that exists, got "2024-02-30"`)],
     ['a timestamp as a date', { ...currentGrantExample, effectiveDate: '2024-01-01T00:00:00Z' }, /effectiveDate must be a calendar date/],
     ['a malformed createdAt', { ...currentGrantExample, createdAt: 'yesterday' }, /createdAt must be an ISO 8601 date-time/],

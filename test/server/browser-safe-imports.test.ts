@@ -52,6 +52,14 @@ describe('browser- and edge-safe entry points', () => {
     expect(packages.filter(isNodeBuiltin)).toEqual([]);
   });
 
+  it('keeps Redis out of react-credit-grants/server, and the redis package out of /server/redis (it drives the host’s client)', () => {
+    const server = graph('src/server/index.ts');
+    expect(server.files).not.toContain('src/server/redis.ts');
+    expect(server.packages.filter((name) => name === 'redis' || name.startsWith('@redis/'))).toEqual([]);
+    // Types only: no runtime import at all, so no Node built-in and no redis package.
+    expect(graph('src/server/redis.ts')).toEqual({ files: ['src/server/redis.ts'], packages: [] });
+  });
+
   it('keeps the fake’s Node server out of react-credit-grants/testing', () => {
     expect(graph('src/testing/index.ts').files).not.toContain('src/testing/node.ts');
     expect(graph('src/testing/node.ts').packages.filter(isNodeBuiltin)).toEqual(['node:http']);

@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { toNodeHandler, type NodeHandler } from '../../src/server';
@@ -49,6 +49,74 @@ describe('toNodeHandler', () => {
       expect(answer.status).toBe(413);
       expect(JSON.parse(answer.body)).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } });
       expect(handler).not.toHaveBeenCalled();
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('streams the body: a handler that never reads it answers at once, the unread body is not taken in (the connection closes), and the next request is served', async () => {
+    const served = await serveOnLoopback(async (request) => new Response(request.method));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const { hostname, port } = new URL(served.baseUrl);
+    const send = (method: string, body?: string) =>
+      new Promise<{ status: number; text: string; connection: string | undefined }>((resolve, reject) => {
+        const outgoing = httpRequest({ host: hostname, port, method, path: '/x', agent, headers: body === undefined ? {} : { 'Content-Length': String(body.length) } }, (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString(), connection: incoming.headers.connection }));
+        });
+        // Writing the rest of a body the server stopped reading may fail once it has answered.
+        outgoing.on('error', (error) => (['EPIPE', 'ECONNRESET'].includes((error as NodeJS.ErrnoException).code ?? '') ? undefined : reject(error)));
+        outgoing.end(body);
+      });
+    try {
+      const first = await send('PUT', 'x'.repeat(200_000));
+      const second = await send('GET');
+      const third = await send('DELETE');
+      expect([first.status, first.text, first.connection]).toEqual([200, 'PUT', 'close']);
+      expect([second.status, second.text, second.connection]).toEqual([200, 'GET', 'keep-alive']);
+      // No body announced, none unread: the connection stays open.
+      expect([third.status, third.text, third.connection]).toEqual([200, 'DELETE', 'keep-alive']);
+    } finally {
+      agent.destroy();
+      await served.close();
+    }
+  });
+
+  it('cuts a streamed body at maxBodyBytes and answers 413, whatever the handler made of it', async () => {
+    const nodeHandler = toNodeHandler(async (request) => new Response(await request.text().catch(() => 'could not read')), { maxBodyBytes: 1_000 });
+    const server = createServer((request, response) => void nodeHandler(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const outgoing = httpRequest({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, method: 'POST', path: '/x' }, (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        });
+        outgoing.on('error', reject);
+        // No Content-Length: chunked, so only reading finds out.
+        for (let chunk = 0; chunk < 5; chunk += 1) outgoing.write('y'.repeat(400));
+        outgoing.end();
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('answers a target the URL parser cannot read with 400, and logs it to the logger given', async () => {
+    const logged: string[] = [];
+    const nodeHandler = toNodeHandler(async () => new Response('ok'), { logger: (entry) => logged.push(`${entry.event} ${entry.path}`) });
+    const server = createServer((request, response) => void nodeHandler(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await rawRequest(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, '//');
+      expect(answer.status).toBe(400);
+      expect(logged).toEqual(['bad-request-target //']);
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -108,5 +176,6 @@ describe('toNodeHandler', () => {
   it('validates its arguments', () => {
     expect(() => toNodeHandler('nope' as never)).toThrow(/handler must be a function/);
     expect(() => toNodeHandler(async () => new Response(), { maxBodyBytes: -1 })).toThrow(/maxBodyBytes/);
+    expect(() => toNodeHandler(async () => new Response(), { logger: 'console' as never })).toThrow(/logger must be a function/);
   });
 });

@@ -19,7 +19,8 @@ const PREFIX = '/api/credits-proxy';
 let stack: ProxyStack;
 beforeAll(async () => {
   const fake = createFakeSequence({ grants: [...aliceGrants, bobGrant], today: alice.today });
-  stack = await startProxyStack(fake, { 'sess-alice': alice.customerId, 'sess-bob': bob.customerId });
+  // Caching off: these tests inspect what reaches Sequence, request by request (proxy-cache.test.ts covers the cache).
+  stack = await startProxyStack(fake, { 'sess-alice': alice.customerId, 'sess-bob': bob.customerId }, { cacheTtlMs: 0 });
 });
 afterAll(() => stack.close());
 beforeEach(() => {

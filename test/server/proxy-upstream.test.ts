@@ -143,7 +143,7 @@ describe('outage and timeout', () => {
       const [upstream] = stack.fake.requests;
       expect(upstream?.route).toBe('getBalances');
       expect(upstream?.status).toBeNull();
-      expect(impatient.logs.some((entry) => entry.event === 'upstream-timeout')).toBe(true);
+      expect(impatient.logs.find((entry) => entry.event === 'request-timeout')?.message).toContain('timeoutMs (200 ms) end to end');
     } finally {
       await impatient.close();
     }

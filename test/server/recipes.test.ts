@@ -81,6 +81,29 @@ describe('README recipes', () => {
     await exercise(served.baseUrl);
   });
 
+  it('Next.js app router: the route module loads with no SEQUENCE_* variables, as `next build` evaluates it, and reports them missing per request', async () => {
+    vi.stubEnv('SEQUENCE_CLIENT_ID', undefined);
+    vi.stubEnv('SEQUENCE_CLIENT_SECRET', '');
+    vi.resetModules();
+    const printed: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args));
+    try {
+      const route = await import('../../examples/nextjs/app/api/credits-proxy/[...path]/route');
+      const response = await route.GET(new Request('http://localhost:3000/api/credits-proxy/credits', { headers: { cookie: 'session=sess-recipe' } }));
+      expect(response.status).toBe(500);
+      // The default logger prints errors: the misconfiguration is visible, the credentials are named, no value is.
+      const entry = printed.map((args) => args[1] as { event: string; message: string }).find((line) => line.event === 'proxy-misconfigured');
+      expect(entry?.message).toMatch(/clientId and clientSecret are not set/);
+    } finally {
+      spy.mockRestore();
+      vi.stubEnv('SEQUENCE_CLIENT_ID', FAKE_SEQUENCE_CREDENTIALS.clientId);
+      vi.stubEnv('SEQUENCE_CLIENT_SECRET', FAKE_SEQUENCE_CREDENTIALS.clientSecret);
+      vi.resetModules();
+      // The recipes imported from here on get a fresh session module too.
+      (await import('../../examples/session')).sessions.set('sess-recipe', { sequenceCustomerId: fixtures.customerId });
+    }
+  });
+
   it('Express 5: app.use(basePath, toNodeHandler(proxy))', async () => {
     const { app } = await import('../../examples/express/app');
     // What app.listen() does, on an ephemeral loopback port.

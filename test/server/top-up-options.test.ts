@@ -21,7 +21,7 @@ describe('the topUp option', () => {
     [{ creditType: 'CASH', price: { currency: 'JPY', structure: { pricingType: 'LINEAR', pricePerUnit: '1' } }, amountFractionDigits: 2 }, /amountFractionDigits 2 is more than JPY has \(0\)/],
     [{ creditType: 'CASH', price: { currency: 'JPY', structure: { pricingType: 'LINEAR', pricePerUnit: '1' } }, minimumAmount: '0.5' }, /minimumAmount 0.5 has more than 0 decimal places/],
     [{ creditType: 'MONEY' }, /creditType must be "CASH" or "USAGE"/],
-    [{ sequenceAccountId: '' }, /sequenceAccountId/],
+    [{ sequenceAccountId: '  ' }, /sequenceAccountId/],
     [{ name: ' ' }, /name must be a non-empty string/],
     [{ singularName: '' }, /singularName must be a non-empty string/],
     [{ singularName: 7 }, /singularName must be a non-empty string/],

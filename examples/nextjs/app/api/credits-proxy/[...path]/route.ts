@@ -5,8 +5,8 @@ import { createCreditsProxy } from 'react-credit-grants/server';
 import { getSequenceCustomerId } from '../../../../../session'; // in your app: your auth, e.g. '@/lib/auth'
 
 const proxy = createCreditsProxy({
-  clientId: process.env.SEQUENCE_CLIENT_ID ?? '',
-  clientSecret: process.env.SEQUENCE_CLIENT_SECRET ?? '',
+  clientId: process.env.SEQUENCE_CLIENT_ID,
+  clientSecret: process.env.SEQUENCE_CLIENT_SECRET,
   // Unset in production: the default is https://eu.sequencehq.com/api.
   sequenceBaseUrl: process.env.SEQUENCE_BASE_URL,
   basePath: '/api/credits-proxy',
