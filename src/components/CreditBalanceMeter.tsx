@@ -5,7 +5,11 @@ import { compareDecimals, decimalToApproximateNumber } from '../core/decimal';
 import { useCreditGrant } from '../react/hooks';
 import { getBalanceLevel, getFillRatio, type BalanceLevel } from './balance-level';
 import { rootSlot, slots, type SlotClassNames } from './class-names';
-import { useCreditDisplay } from './use-credit-display';
+import { useCreditDisplay, type ComponentMessages } from './use-credit-display';
+import { commonMessages, grantLoadingMessages, messageSections, meterMessages, statusMessages } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, statusMessages, meterMessages, grantLoadingMessages) as ComponentMessages;
 
 /** A balance against what was granted, for a summary total rather than one grant. */
 export interface CreditBalanceTotal extends CreditUnit {
@@ -79,7 +83,7 @@ export function CreditBalanceMeter(props: CreditBalanceMeterProps) {
 
 function ConnectedCreditBalanceMeter(props: CreditBalanceMeterProps & { grantId: string }) {
   const { grant, error } = useCreditGrant(props.grantId);
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   if (grant) return <BalanceMeterView {...props} source={grant} />;
   return (
     <div {...rootSlot('balance-meter', props.className)} data-state={error ? 'error' : 'loading'} data-appearance={props.appearance ?? 'default'} aria-busy={!error || undefined}>
@@ -102,7 +106,7 @@ function BalanceMeterView({
   className,
   classNames,
 }: CreditBalanceMeterProps & { source: CreditGrant | CreditBalanceTotal }) {
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const labelId = useId();
   const slot = slots(classNames);
   const { currentBalance: balance, originalAmount } = source;

@@ -11,7 +11,11 @@ import { ErrorNotice } from './parts/error-notice';
 import { asOfSentence, ForecastNotes } from './parts/forecast-notes';
 import { Icon } from './parts/icons';
 import { useClock } from './use-clock';
-import { useCreditDisplay } from './use-credit-display';
+import { useCreditDisplay, type ComponentMessages } from './use-credit-display';
+import { commonMessages, errorMessages, forecastMessages, messageSections, meterMessages, summaryMessages } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, summaryMessages, errorMessages, forecastMessages, meterMessages) as ComponentMessages;
 
 /** Parts of {@link CreditBalanceSummary}, by `data-slot`. */
 export type CreditBalanceSummarySlot =
@@ -104,7 +108,7 @@ type Forecasts = ReadonlyMap<string, CreditForecast>;
 const NO_FORECASTS: Forecasts = new Map();
 
 function OwnDataSummary(props: CreditBalanceSummaryProps) {
-  const today = useCreditDisplay().today();
+  const today = useCreditDisplay(ENGLISH).today();
   const { grants, summary, balances, forecastWindowDays } = props;
   const computed = useMemo(
     () => summary ?? summarizeCreditGrantsOnDate(grants ?? (balances ? flattenCreditBalances({ balances: [...balances], invalid: [] }).grants : []), today),
@@ -157,7 +161,7 @@ function SummaryView({
   className,
   classNames,
 }: CreditBalanceSummaryProps & { summary: readonly CreditSummaryEntry[]; forecasts: Forecasts }) {
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const titleId = useId();
   const clock = useClock(30_000);
   const Heading = `h${headingLevel}` as const;

@@ -5,7 +5,11 @@ import { rootSlot, slots, type SlotClassNames, type SlotProps } from './class-na
 import { getExpiryNotices, type ExpiryNotice } from './expiry-notices';
 import { BuyCredit, type BuyCreditProp } from './parts/buy-credit';
 import { Icon } from './parts/icons';
-import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
+import { useCreditDisplay, type CreditDisplay, type ComponentMessages } from './use-credit-display';
+import { commonMessages, expiryWarningMessages, messageSections } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, expiryWarningMessages) as ComponentMessages;
 
 /** Parts of {@link CreditExpiryWarning}, by `data-slot`. */
 export type CreditExpiryWarningSlot =
@@ -95,7 +99,7 @@ function ExpiryWarningView({
   className,
   classNames,
 }: CreditExpiryWarningProps & { grants: readonly CreditGrant[]; single: boolean }) {
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const today = display.today();
   const [expanded, setExpanded] = useState(false);
   const notices = useMemo(

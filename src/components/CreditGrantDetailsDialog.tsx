@@ -9,7 +9,11 @@ import { slots, type SlotClassNames, type SlotProps } from './class-names';
 import { CloseButton, Modal, type ModalProps } from './parts/modal';
 import { StatusPill } from './parts/status-pill';
 import { moneyUnit } from './top-up-text';
-import { useCreditDisplay, type CreditDisplay, type TextMessageKey } from './use-credit-display';
+import { useCreditDisplay, type CreditDisplay, type TextMessageKey, type ComponentMessages } from './use-credit-display';
+import { commonMessages, detailsMessages, dialogMessages, grantDateMessages, grantLoadingMessages, messageSections, statusMessages } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, statusMessages, detailsMessages, grantLoadingMessages, dialogMessages, grantDateMessages) as ComponentMessages;
 
 /** Parts of {@link CreditGrantDetailsDialog}, by `data-slot`. */
 export type CreditGrantDetailsDialogSlot =
@@ -70,7 +74,7 @@ export function CreditGrantDetailsDialog({
   if (grant === undefined && grantId === undefined) {
     throw new TypeError('CreditGrantDetailsDialog needs a `grant`, or a `grantId` inside <CreditGrantsProvider>.');
   }
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const slot = slots(classNames);
   // Nothing here asks for input: focus waits on Close, not on the first link or fold.
   const closeRef = useRef<HTMLButtonElement>(null);

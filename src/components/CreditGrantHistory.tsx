@@ -9,7 +9,11 @@ import { BuyCredit, type BuyCreditProp } from './parts/buy-credit';
 import { ErrorNotice } from './parts/error-notice';
 import { Icon } from './parts/icons';
 import { StatusPill } from './parts/status-pill';
-import { useCreditDisplay, type TextMessageKey } from './use-credit-display';
+import { useCreditDisplay, type TextMessageKey, type ComponentMessages } from './use-credit-display';
+import { commonMessages, errorMessages, grantDateMessages, historyMessages, messageSections, statusMessages } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, statusMessages, historyMessages, grantDateMessages, errorMessages) as ComponentMessages;
 
 /** Parts of {@link CreditGrantHistory}, by `data-slot`. */
 export type CreditGrantHistorySlot =
@@ -156,7 +160,7 @@ function HistoryView({
   className,
   classNames,
 }: CreditGrantHistoryProps & { grants: readonly CreditGrant[]; connected?: boolean }) {
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const titleId = useId();
   const countId = useId();
   const [sort, setSort] = useState<CreditHistorySort>(defaultSort);

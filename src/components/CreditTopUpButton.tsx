@@ -4,7 +4,11 @@ import { useCreditGrantsConfig } from '../react/context';
 import { CreditTopUpDialog, type CreditTopUpDialogProps } from './CreditTopUpDialog';
 import { rootSlot } from './class-names';
 import { BuyButton } from './parts/buy-credit';
-import { useCreditDisplay } from './use-credit-display';
+import { useCreditDisplay, type ComponentMessages } from './use-credit-display';
+import { buyMessages, commonMessages, messageSections } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, buyMessages) as ComponentMessages;
 
 /** Props of {@link CreditTopUpButton}. */
 export interface CreditTopUpButtonProps {
@@ -29,7 +33,7 @@ export interface CreditTopUpButtonProps {
  */
 export function CreditTopUpButton({ children, onPurchased, className, dialogClassName, dialogClassNames }: CreditTopUpButtonProps) {
   useCreditGrantsConfig('CreditTopUpButton');
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   return (
     <CreditTopUpDialog
       onPurchased={onPurchased}

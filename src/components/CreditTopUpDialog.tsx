@@ -7,7 +7,11 @@ import { slots, type SlotClassNames, type SlotProps } from './class-names';
 import { CloseButton, Modal, type ModalProps } from './parts/modal';
 import { TopUpForm } from './parts/top-up-form';
 import { TopUpSuccess } from './parts/top-up-success';
-import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
+import { useCreditDisplay, type CreditDisplay, type ComponentMessages } from './use-credit-display';
+import { commonMessages, dialogMessages, errorMessages, messageSections, meterMessages, topUpMessages } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, topUpMessages, errorMessages, dialogMessages, meterMessages) as ComponentMessages;
 
 /** Parts of {@link CreditTopUpDialog}, by `data-slot`. */
 export type CreditTopUpDialogSlot =
@@ -68,7 +72,7 @@ export interface CreditTopUpDialogProps extends ModalProps {
  */
 export function CreditTopUpDialog({ title, onPurchased, className, classNames, ...modal }: CreditTopUpDialogProps) {
   useCreditGrantsConfig('CreditTopUpDialog');
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const slot = slots(classNames);
   return (
     <Modal {...modal} name="top-up" className={className} overlayClassName={classNames?.['top-up-overlay']} dismissLabel={display.text('detailsClose')}>

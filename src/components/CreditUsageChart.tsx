@@ -11,7 +11,11 @@ import { ErrorNotice } from './parts/error-notice';
 import { forecastSentence } from './parts/forecast-notes';
 import { Icon } from './parts/icons';
 import { PANEL_HEIGHT, PLOT_WIDTH, bucketAt, usageGeometry } from './usage-geometry';
-import { useCreditDisplay, type CreditDisplay, type TextMessageKey } from './use-credit-display';
+import { useCreditDisplay, type CreditDisplay, type TextMessageKey, type ComponentMessages } from './use-credit-display';
+import { commonMessages, errorMessages, forecastMessages, messageSections, meterMessages, usageChartMessages } from '../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, usageChartMessages, errorMessages, forecastMessages, meterMessages) as ComponentMessages;
 
 /** Parts of {@link CreditUsageChart}, by `data-slot`. */
 export type CreditUsageChartSlot =
@@ -114,7 +118,7 @@ function UsageChartView({
   className,
   classNames,
 }: CreditUsageChartProps & { balances: readonly CreditBalance[] }) {
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const id = useId();
   const rootRef = useRef<HTMLElement>(null);
   const rtl = useRightToLeft(rootRef);

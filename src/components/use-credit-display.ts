@@ -7,7 +7,6 @@ import { formatCalendarDate, formatInstant, formatRelativeDays, formatRelativeSe
 import { FALLBACK_LOCALE } from '../react/browser-locale';
 import { useOptionalCreditGrantsConfig } from '../react/context';
 import {
-  defaultMessages,
   formatMessage,
   formatCount,
   formatPluralMessage,
@@ -47,7 +46,7 @@ export interface CreditDisplay {
   rate(amount: DecimalString, unit: CreditUnit): string;
   /** An exact amount with the sign `sign` always shown, "+£500.00" or "-£187.60" as the locale writes signs, for ledgers. */
   signedAmount(amount: DecimalString, unit: CreditUnit, sign: 1 | -1): string;
-  /** A calendar date in the locale's format; for no date, the message `none`. */
+  /** A calendar date in the locale's format; for no date, the message `none` ("Never", "Immediately"). */
   date(date: CalendarDate | null, none?: TextMessageKey): string;
   /** An instant in the locale and the display time zone. */
   instant(iso: string): string;
@@ -99,58 +98,74 @@ function isolatedParts(template: string, values: MessageValues = {}): ReactNode 
   return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : createElement(Fragment, null, ...parts);
 }
 
+/** The English messages a component shows: some sections of the catalogue (`…Messages` in core/messages). */
+export type ComponentMessages = Partial<CreditGrantsMessages> & Pick<CreditGrantsMessages, 'language'>;
+
 /**
  * The display settings of the nearest `CreditGrantsProvider`, or defaults
- * (en-US, the viewer's zone, the real clock, English) when a component gets
- * its data as props outside any provider.
+ * (en-US, the viewer's zone, the real clock) when a component gets its data
+ * as props outside any provider. `english` is the component's own part of
+ * the English catalogue: only the sections a component shows are in its
+ * bundle, so a page with one meter does not carry every message. The
+ * provider's `messages` (a translation, or overrides) go over them.
  */
-export function useCreditDisplay(): CreditDisplay {
+export function useCreditDisplay(english: ComponentMessages): CreditDisplay {
   const config = useOptionalCreditGrantsConfig();
   const locale = config?.locale ?? FALLBACK_LOCALE;
   const timeZone = config?.timeZone;
   const now = config?.now ?? systemNow;
   const overrides = config?.messages;
   return useMemo(() => {
-    const messages: CreditGrantsMessages = overrides ? { ...defaultMessages, ...overrides } : defaultMessages;
-    const dir = (key: TextMessageKey | PluralMessageKey) => messageDirection(messages[key]);
-    const text = (key: TextMessageKey, values?: MessageValues) => formatMessage(messages[key], values);
-    const words = localeForWords(messages.language, locale);
+    const merged: Partial<CreditGrantsMessages> = overrides ? { ...english, ...overrides } : english;
+    // A message the component did not bring is a bug in this library: say which, never show "undefined".
+    const messages = <Key extends keyof CreditGrantsMessages>(key: Key): CreditGrantsMessages[Key] => {
+      const message = merged[key];
+      if (message === undefined) throw new Error(`react-credit-grants: the message "${String(key)}" is not in this component's catalogue`);
+      return message as CreditGrantsMessages[Key];
+    };
+    const dir = (key: TextMessageKey | PluralMessageKey) => messageDirection(messages(key));
+    const text = (key: TextMessageKey, values?: MessageValues) => formatMessage(messages(key), values);
+    const words = localeForWords(messages('language'), locale);
     const plural = (key: PluralMessageKey, count: number, values?: MessageValues) =>
-      formatPluralMessage(messages[key], count, locale, values, words);
-    const amount = (value: DecimalString, unit: CreditUnit) => formatCreditAmount(value, unit, { locale, usageTemplate: messages.usageAmount });
+      formatPluralMessage(messages(key), count, locale, values, words);
+    const amount = (value: DecimalString, unit: CreditUnit) => formatCreditAmount(value, unit, { locale, usageTemplate: messages('usageAmount') });
     return {
       locale,
       wordsLocale: words,
       today: () => getCalendarDate(now(), timeZone),
       count: (count) => formatCount(count, locale),
       amount,
-      rate: (value, unit) => formatCreditAmount(value, unit, { locale, usageTemplate: messages.usageAmount, maximumUsageFractionDigits: 2 }),
+      rate: (value, unit) => formatCreditAmount(value, unit, { locale, usageTemplate: messages('usageAmount'), maximumUsageFractionDigits: 2 }),
       signedAmount: (value, unit, sign) => {
         // The sign comes from `sign` alone: a DEBIT sent as -5 is still "-5", never "+5".
         const magnitude = decimalSign(value) < 0 ? subtractDecimals('0', value) : value;
         return formatCreditAmount(sign < 0 ? subtractDecimals('0', magnitude) : magnitude, unit, {
           locale,
-          usageTemplate: messages.usageAmount,
+          usageTemplate: messages('usageAmount'),
           signDisplay: 'exceptZero',
         });
       },
-      date: (date, none = 'notSet') => (date === null ? messages[none] : formatCalendarDate(date, { locale })),
+      date: (date, none) => {
+        if (date !== null) return formatCalendarDate(date, { locale });
+        if (none === undefined) throw new TypeError('display.date: no date, and no message to say so');
+        return messages(none);
+      },
       instant: (iso) => formatInstant(iso, { locale, timeZone }),
       relativeDays: (days) => formatRelativeDays(days, words),
       relativeSeconds: (seconds) => formatRelativeSeconds(seconds, words),
       timeAgo: (then, now) => formatTimeAgo(then, now, words),
       day: (iso) => formatCalendarDate(getCalendarDate(new Date(iso), timeZone), { locale }),
       // statusActive, statusExpiring, …
-      status: (status) => messages[`status${status.charAt(0).toUpperCase()}${status.slice(1)}` as TextMessageKey],
+      status: (status) => messages(`status${status.charAt(0).toUpperCase()}${status.slice(1)}` as TextMessageKey),
       grantName: (grant) => (grant.type === 'CASH' && grant.name === grant.currency ? text('cashCreditName', { currency: grant.currency }) : grant.name),
       text,
       plural,
       dir,
-      say: (key, values) => ({ dir: dir(key), children: isolatedParts(messages[key], values) }),
+      say: (key, values) => ({ dir: dir(key), children: isolatedParts(messages(key), values) }),
       sayPlural: (key, count, values) => ({
         dir: dir(key),
-        children: isolatedParts(selectPluralForm(messages[key], count, words), { count: formatCount(count, locale), ...values }),
+        children: isolatedParts(selectPluralForm(messages(key), count, words), { count: formatCount(count, locale), ...values }),
       }),
     };
-  }, [locale, timeZone, now, overrides]);
+  }, [english, locale, timeZone, now, overrides]);
 }

@@ -8,36 +8,59 @@ import { getAmountFormatter } from './format';
  */
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 
-/**
- * Every string the components show, in English: the default catalogue.
- * `{placeholders}` are filled with already-formatted values (amounts through
- * `formatCreditAmount`, dates and relative times through `Intl`), so a
- * translation can move them freely; the components isolate each filled-in
- * value (`<bdi>`), so it keeps its place in either reading direction.
- *
- * `language` is the catalogue's language: plural rules and relative-time
- * words ("today", "in 3 days") follow it, while amounts, dates and digits
- * follow the viewer's locale, so a sentence is never half in one language.
- * Translations: `react-credit-grants/messages/<language>`. Override any
- * subset with the provider's `messages` prop.
- */
-export const defaultMessages = {
+/** The catalogue's language, and how amounts and grants are named everywhere. */
+export const commonMessages = {
   // BCP 47 language of the wording below.
   language: 'en',
-
   // How a usage amount reads: the formatted count and the metric's name.
   usageAmount: '{amount} {unit}',
   // A cash grant Sequence named after its currency ("GBP"), as people call it.
   cashCreditName: '{currency} credit',
+};
 
-  // Status of a grant, always shown as text (never by colour alone).
+/** Status of a grant, always shown as text (never by colour alone). */
+export const statusMessages = {
   statusScheduled: 'Scheduled',
   statusActive: 'Active',
   statusExpiring: 'Expiring soon',
   statusExpired: 'Expired',
   statusDepleted: 'Used up',
+};
 
-  // CreditBalanceMeter
+/** A grant loaded by id (a meter, the details dialog) while it loads or when it cannot be. */
+export const grantLoadingMessages = {
+  detailsLoading: 'Loading credit grant…',
+  detailsError: 'This credit grant could not be loaded.',
+};
+
+/** Both dialogs: the ✕ in the corner (and the details dialog's footer button). */
+export const dialogMessages = {
+  detailsClose: 'Close',
+};
+
+/** Errors, the same in every component. */
+export const errorMessages = {
+  errorUnauthorized: 'Your session has ended. Sign in again to see your credit.',
+  errorRateLimited: 'Too many requests for now.',
+  errorSignIn: 'Sign in again',
+  retry: 'Try again',
+  // {relative}: "in 30 seconds".
+  retryIn: 'Try again {relative}',
+};
+
+/** "Buy credit", wherever the components offer it. */
+export const buyMessages = {
+  buyCredit: 'Buy credit',
+};
+
+/** A grant's first and last usable day when it has none (the history and the details dialog). */
+export const grantDateMessages = {
+  historyNoExpiry: 'Never',
+  historyNoEffectiveDate: 'Immediately',
+};
+
+/** CreditBalanceMeter. */
+export const meterMessages = {
   meterValue: '{balance} of {original} left',
   // An expired grant: what it still holds can no longer be used.
   meterValueEnded: '{balance} of {original} unused',
@@ -47,8 +70,10 @@ export const defaultMessages = {
   meterDepleted: 'Used up',
   meterUnavailable: 'Balance unavailable',
   meterUnavailableDetail: '{original} granted',
+};
 
-  // CreditExpiryWarning
+/** CreditExpiryWarning. */
+export const expiryWarningMessages = {
   expiryWarningTitle: { one: 'Credit expiring soon', other: '{count} credit grants expire soon' } as PluralMessage,
   expiryWarningRecentTitle: { one: 'Credit expired recently', other: '{count} credit grants expired recently' } as PluralMessage,
   expiresRelative: 'Expires {relative}',
@@ -58,17 +83,10 @@ export const defaultMessages = {
   amountLost: '{amount} unused',
   expiryWarningMore: { one: '+1 more', other: '+{count} more' } as PluralMessage,
   expiryWarningFewer: 'Show fewer',
-  buyCredit: 'Buy credit',
+};
 
-  // Errors, the same in every component
-  errorUnauthorized: 'Your session has ended. Sign in again to see your credit.',
-  errorRateLimited: 'Too many requests for now.',
-  errorSignIn: 'Sign in again',
-  retry: 'Try again',
-  // {relative}: "in 30 seconds".
-  retryIn: 'Try again {relative}',
-
-  // CreditGrantHistory
+/** CreditGrantHistory. */
+export const historyMessages = {
   historyTitle: 'Credit history',
   historySortLabel: 'Sort by',
   historySortCreated: 'Newest first',
@@ -82,8 +100,6 @@ export const defaultMessages = {
   historyColumnEffective: 'Starts',
   historyColumnExpiry: 'Expires',
   historyColumnBalance: 'Remaining',
-  historyNoExpiry: 'Never',
-  historyNoEffectiveDate: 'Immediately',
   historyGranted: '{amount} granted',
   historyNextToSpend: 'Spent next',
   historyShowing: { one: 'Showing {shown} of {total} credit grant', other: 'Showing {shown} of {total} credit grants' } as PluralMessage,
@@ -99,15 +115,14 @@ export const defaultMessages = {
     one: '1 credit grant could not be shown because its data was invalid.',
     other: '{count} credit grants could not be shown because their data was invalid.',
   } as PluralMessage,
+};
 
-  // CreditGrantDetailsDialog
+/** CreditGrantDetailsDialog. */
+export const detailsMessages = {
   detailsTitle: 'Credit grant details',
   // {kind}: typeCash or typeUsage; {date}: when it was granted.
   detailsDescription: '{kind}, granted {date}',
-  detailsLoading: 'Loading credit grant…',
-  detailsError: 'This credit grant could not be loaded.',
   detailsNotFound: 'This credit grant could not be found.',
-  detailsClose: 'Close',
   detailsTechnical: 'Technical details',
   typeCash: 'Cash credit',
   typeUsage: 'Usage credit',
@@ -119,7 +134,6 @@ export const defaultMessages = {
   fieldMetricId: 'Metric ID',
   fieldTaxRateId: 'Tax rate ID',
   fieldCreditNoteId: 'Credit note ID',
-  notSet: 'Not set',
   transactionsTitle: 'Transactions',
   transactionsEmpty: 'No transactions yet.',
   transactionsUnavailable: 'Transactions are not available.',
@@ -128,8 +142,10 @@ export const defaultMessages = {
   transactionAmount: 'Amount',
   transactionDebit: 'Used',
   transactionCredit: 'Added',
+};
 
-  // CreditBalanceSummary
+/** CreditBalanceSummary. */
+export const summaryMessages = {
   summaryTitle: 'Credit balance',
   summaryLoading: 'Loading balances…',
   summaryEmpty: 'No usable credit right now.',
@@ -143,8 +159,10 @@ export const defaultMessages = {
     one: 'Plus 1 grant of {amount} whose balance is not reported.',
     other: 'Plus {count} grants of {amount} in all whose balance is not reported.',
   } as PluralMessage,
+};
 
-  // Forecasts: in each CreditBalanceSummary card and under CreditUsageChart. {rate}: usage a day, an amount.
+/** Forecasts: in each CreditBalanceSummary card and under CreditUsageChart. {rate}: usage a day, an amount. */
+export const forecastMessages = {
   forecastLastsUntil: 'At your current rate ({rate} a day), your credit lasts until {date}.',
   // The credit lasts longer than the forecast looks ahead (about five years).
   forecastLastsBeyond: 'At your current rate ({rate} a day), your credit lasts beyond {date}.',
@@ -155,8 +173,10 @@ export const defaultMessages = {
   // Sequence deducts credit when it invoices, not as it is used. {date}: the day of the latest usage recorded.
   forecastAsOf: 'Balances update when invoices are issued. Usage is recorded up to {date}.',
   forecastAsOfNoUsage: 'Balances update when invoices are issued.',
+};
 
-  // CreditUsageChart
+/** CreditUsageChart. */
+export const usageChartMessages = {
   usageTitle: 'Usage',
   usageUnitLabel: 'Credit',
   usageRangeLabel: 'Period',
@@ -171,14 +191,10 @@ export const defaultMessages = {
   usageLegendForecast: 'Forecast',
   usageLegendUsage: 'Usage',
   usageLegendExpiry: 'Expiry',
-  usageBalancePanel: 'Balance over time',
-  usageUsagePanel: 'Usage per period',
   // {period}: a day ("3 Mar 2026"), a week ("Week of 3 Mar 2026") or a month ("March 2026").
   usageWeekOf: 'Week of {date}',
   // What the focused or hovered period shows.
   usagePoint: '{period}: {used} used, {balance} left at the end',
-  // A day of the forecast.
-  usageForecastPoint: '{date}: {balance} left, forecast',
   usageExpired: '{amount} expired unused on {date}.',
   // Arrow keys move through the periods.
   usageKeyboardHint: 'Use the arrow keys to read each period.',
@@ -190,8 +206,10 @@ export const defaultMessages = {
   usageEmpty: 'No credit to chart yet.',
   usageLoading: 'Loading usage…',
   usageError: 'Usage could not be loaded.',
+};
 
-  // CreditTopUpDialog
+/** CreditTopUpDialog. */
+export const topUpMessages = {
   topUpTitle: 'Buy credit',
   topUpLoading: 'Loading prices…',
   topUpUnavailable: 'Buying credit is not available right now.',
@@ -244,6 +262,66 @@ export const defaultMessages = {
   topUpBuyMore: 'Buy more',
   topUpDone: 'Done',
 };
+
+/**
+ * Sections of the catalogue as one object, for a component's own messages:
+ * `const ENGLISH = /* @__PURE__ *\/ messageSections(commonMessages, meterMessages)`.
+ * A function call a bundler can drop when the component is not used (an
+ * object spread is never dropped).
+ */
+export function messageSections(...sections: Partial<CreditGrantsMessages>[]): Partial<CreditGrantsMessages> {
+  return Object.assign({}, ...sections);
+}
+
+/** Every section of the English catalogue together. */
+type EnglishCatalogue = typeof commonMessages &
+  typeof statusMessages &
+  typeof grantLoadingMessages &
+  typeof dialogMessages &
+  typeof errorMessages &
+  typeof buyMessages &
+  typeof grantDateMessages &
+  typeof meterMessages &
+  typeof expiryWarningMessages &
+  typeof historyMessages &
+  typeof detailsMessages &
+  typeof summaryMessages &
+  typeof forecastMessages &
+  typeof usageChartMessages &
+  typeof topUpMessages;
+
+/**
+ * Every string the components show, in English: the default catalogue.
+ * `{placeholders}` are filled with already-formatted values (amounts through
+ * `formatCreditAmount`, dates and relative times through `Intl`), so a
+ * translation can move them freely; the components isolate each filled-in
+ * value (`<bdi>`), so it keeps its place in either reading direction.
+ *
+ * `language` is the catalogue's language: plural rules and relative-time
+ * words ("today", "in 3 days") follow it, while amounts, dates and digits
+ * follow the viewer's locale, so a sentence is never half in one language.
+ * Translations: `react-credit-grants/messages/<language>`. Override any
+ * subset with the provider's `messages` prop.
+ */
+// Pure, so a bundle that never names defaultMessages keeps only the sections its components use (a spread is not pure to a bundler).
+export const defaultMessages: EnglishCatalogue = /* @__PURE__ */ Object.assign(
+  {},
+  commonMessages,
+  statusMessages,
+  grantLoadingMessages,
+  dialogMessages,
+  errorMessages,
+  buyMessages,
+  grantDateMessages,
+  meterMessages,
+  expiryWarningMessages,
+  historyMessages,
+  detailsMessages,
+  summaryMessages,
+  forecastMessages,
+  usageChartMessages,
+  topUpMessages,
+);
 
 /** A message catalogue: `language` and every message of {@link defaultMessages}, as a translation provides them. */
 export type CreditGrantsMessages = typeof defaultMessages;

@@ -3,8 +3,12 @@ import { useOptionalCreditGrantsConfig } from '../../react/context';
 import { useCreditTopUpOffer } from '../../react/hooks';
 import { CreditTopUpDialog } from '../CreditTopUpDialog';
 import type { SlotProps } from '../class-names';
-import { useCreditDisplay } from '../use-credit-display';
+import { useCreditDisplay, type ComponentMessages } from '../use-credit-display';
 import { Icon } from './icons';
+import { buyMessages, commonMessages, messageSections } from '../../core/messages';
+
+/** The English messages this component shows (translations come from the provider's `messages`). */
+const ENGLISH = /* @__PURE__ */ messageSections(commonMessages, buyMessages) as ComponentMessages;
 
 /**
  * What a component's `onBuyCredit` prop can be: the host's own handler, or
@@ -16,7 +20,7 @@ export type BuyCreditProp = (() => void) | false | undefined;
  * The primary "+ Buy credit" button every call to action uses. Forwards its
  * ref and props, so it can be a Radix trigger (`asChild`).
  */
-export const BuyButton = forwardRef<
+export const BuyButton = /* @__PURE__ */ forwardRef<
   HTMLButtonElement,
   Omit<ComponentPropsWithoutRef<'button'>, 'slot'> & { slotProps: SlotProps; variant?: BuyButtonVariant; children: ReactNode }
 >(function BuyButton({ slotProps, variant = 'primary', children, ...button }, ref) {
@@ -38,7 +42,7 @@ export type BuyButtonVariant = 'primary' | 'link';
  * none). Nothing at all for `false`.
  */
 export function BuyCredit({ onBuyCredit, slot, variant }: { onBuyCredit: BuyCreditProp; slot: SlotProps; variant?: BuyButtonVariant }) {
-  const display = useCreditDisplay();
+  const display = useCreditDisplay(ENGLISH);
   const config = useOptionalCreditGrantsConfig();
   if (onBuyCredit === false) return null;
   if (onBuyCredit) {

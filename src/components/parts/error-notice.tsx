@@ -13,7 +13,7 @@ export interface ErrorNoticeSlots {
 }
 
 /** A number per error object, so the retry button starts afresh (and its countdown with it) for each new error. */
-const errorIds = new WeakMap<CreditsError, number>();
+const errorIds = /* @__PURE__ */ new WeakMap<CreditsError, number>();
 let lastErrorId = 0;
 function idOf(error: CreditsError): number {
   let id = errorIds.get(error);
