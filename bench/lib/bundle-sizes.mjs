@@ -68,11 +68,12 @@ export async function measureEntries() {
 }
 
 /**
- * The sample app (provider + every component): own code, then each
+ * A sample page (bench/sample-app.js: provider, every component and hook;
+ * bench/sample-meter.js: provider and one meter): own code, then each
  * dependency added in turn (so each one's gzip cost shows), then React.
  */
-export async function measureSampleApp() {
-  const file = fileURLToPath(new URL('../sample-app.js', import.meta.url));
+export async function measureSampleApp(sample = 'sample-app.js') {
+  const file = fileURLToPath(new URL(`../${sample}`, import.meta.url));
   const steps = [];
   let external = [...ALL_DEPENDENCIES];
   steps.push({ name: 'own code', size: await measure(file, external) });

@@ -5,7 +5,7 @@ import { CreditGrantHistory } from '../../src/components';
 import { normalizeCreditGrant, type CreditGrant, type CreditsFetcher } from '../../src/core';
 import { CreditGrantsProvider } from '../../src/react';
 import { createGrantFixtures } from '../../src/testing';
-import { BENCH_NOW, BENCH_TODAY, collectGarbage, nextTask, required } from './runtime';
+import { BENCH_NOW, BENCH_TODAY, collectGarbage, nextTask, required, timeCommit } from './runtime';
 
 /** Timings of one grant count, in milliseconds, one entry per measured run. */
 export interface HistoryTimings {
@@ -31,26 +31,6 @@ const noRequests: CreditsFetcher = async () => {
 /** `count` realistic grants (every status, cash and usage, shared createdAt ties), normalised as the hooks would. */
 export function benchGrants(count: number): CreditGrant[] {
   return createGrantFixtures({ today: BENCH_TODAY, seed: 7 }).manyGrants(count).map((grant) => normalizeCreditGrant(grant));
-}
-
-/**
- * Runs `action` inside flushSync, so React renders and commits it before
- * returning: the time is React's render + commit of that update. Then reads
- * layout, which makes the browser compute style and layout of what changed.
- * Fails when nothing reached the DOM, so a no-op is never timed as fast.
- */
-function timeCommit(container: HTMLElement, action: () => void): { commit: number; layout: number } {
-  const observer = new MutationObserver(() => undefined);
-  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
-  const start = performance.now();
-  flushSync(action);
-  const commit = performance.now() - start;
-  const height = container.offsetHeight;
-  const layout = performance.now() - start;
-  const mutations = observer.takeRecords().length;
-  observer.disconnect();
-  if (mutations === 0 || height === 0) throw new Error('the update did not reach the DOM within flushSync');
-  return { commit, layout };
 }
 
 function changeSelect(select: HTMLSelectElement, value: string): void {

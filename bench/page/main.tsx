@@ -6,11 +6,13 @@ import { version as reactVersion } from 'react';
 import { benchFormatter, type FormatterResult } from './formatter-bench';
 import { benchHistory, type HistoryBenchOptions, type HistoryTimings } from './history-bench';
 import { benchNetwork, type NetworkResult } from './network-bench';
+import { benchUsage, type UsageBenchOptions, type UsageTimings } from './usage-bench';
 
 export interface BenchApi {
   reactVersion: string;
   history(options: HistoryBenchOptions): Promise<HistoryTimings>;
   network(): Promise<NetworkResult>;
+  usage(options: UsageBenchOptions): Promise<UsageTimings>;
   formatter(options: { rounds: number; durationMs: number }): FormatterResult;
 }
 
@@ -20,4 +22,4 @@ declare global {
   }
 }
 
-window.bench = { reactVersion, history: benchHistory, network: benchNetwork, formatter: benchFormatter };
+window.bench = { reactVersion, history: benchHistory, network: benchNetwork, usage: benchUsage, formatter: benchFormatter };

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import { flushSync } from 'react-dom';
 
 /** "Today" of every bench: fixtures are built relative to it, the provider is pinned to it. */
 export const BENCH_TODAY = '2026-11-21';
@@ -31,3 +32,24 @@ export function required<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`bench: missing ${what}`);
   return value;
 }
+
+/**
+ * Runs `action` inside flushSync, so React renders and commits it before
+ * returning: the time is React's render + commit of that update. Then reads
+ * layout, which makes the browser compute style and layout of what changed.
+ * Fails when nothing reached the DOM, so a no-op is never timed as fast.
+ */
+export function timeCommit(container: HTMLElement, action: () => void): { commit: number; layout: number } {
+  const observer = new MutationObserver(() => undefined);
+  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+  const start = performance.now();
+  flushSync(action);
+  const commit = performance.now() - start;
+  const height = container.offsetHeight;
+  const layout = performance.now() - start;
+  const mutations = observer.takeRecords().length;
+  observer.disconnect();
+  if (mutations === 0 || height === 0) throw new Error('the update did not reach the DOM within flushSync');
+  return { commit, layout };
+}
+
