@@ -129,7 +129,8 @@ function ExpiryWarningView({
           <ul {...slot('expiry-warning-list')}>{shown.map(item)}</ul>
           {upcoming.length > maxItems && (
             <button type="button" {...slot('expiry-warning-more')} aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-              {expanded ? display.text('expiryWarningFewer') : display.sayPlural('expiryWarningMore', hidden).children}
+              {/* A plain string: its name must not split at an isolate ('+6 more'). */}
+              {expanded ? display.text('expiryWarningFewer') : display.plural('expiryWarningMore', hidden)}
             </button>
           )}
           {recent.length > 0 && (
