@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import dts from 'vite-plugin-dts';
+import { readStylesheet } from './scripts/stylesheet.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
@@ -19,13 +20,11 @@ const isExternal = (id: string) =>
  * attributes and one custom property.
  */
 function stylesheet(): Plugin {
-  const sources = ['src/styles/tokens.css', 'src/styles/components.css'];
   return {
     name: 'react-credit-grants:stylesheet',
     apply: 'build',
     generateBundle() {
-      const css = sources.map((source) => readFileSync(new URL(`./${source}`, import.meta.url), 'utf8')).join('\n');
-      this.emitFile({ type: 'asset', fileName: 'styles.css', source: css });
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readStylesheet() });
     },
   };
 }

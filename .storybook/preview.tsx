@@ -144,13 +144,14 @@ const preview: Preview = {
   ],
   globalTypes: {
     theme: {
-      description: 'Colour theme (light, dark, or a brand made only with --crg-* variables)',
+      description: 'Colour theme, set as data-theme on <html> as a host would (light, dark, system, or a brand made only with --crg-* variables)',
       toolbar: {
         title: 'Theme',
         icon: 'paintbrush',
         items: [
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
+          { value: 'system', title: 'System (follows the OS)' },
           { value: 'brand', title: 'Brand (CSS variables only)' },
         ],
         dynamicTitle: true,

@@ -1,25 +1,9 @@
 import tokensCss from '../../src/styles/tokens.css?raw';
-
-interface Token {
-  name: string;
-  value: string;
-  light: string | null;
-  dark: string | null;
-}
-
-/** Every `--crg-*` custom property declared in tokens.css, read from the file itself so the page never drifts from it. */
-export function readTokens(css: string = tokensCss): Token[] {
-  const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  return [...withoutComments.matchAll(/(--crg-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name = '', raw = '']) => {
-    const value = raw.trim().replace(/\s+/g, ' ');
-    const pair = /^light-dark\((.+),\s*([^,()]+(?:\([^)]*\))?)\)$/.exec(value);
-    return { name, value, light: pair?.[1]?.trim() ?? null, dark: pair?.[2]?.trim() ?? null };
-  });
-}
+import { readTokens } from './tokens';
 
 function Swatch({ color, label }: { color: string; label: string }) {
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: '0.375rem', marginInlineEnd: '0.75rem' }}>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: '0.375rem', marginInlineEnd: '0.75rem', whiteSpace: 'nowrap' }}>
       <span aria-hidden="true" style={{ inlineSize: '1rem', blockSize: '1rem', borderRadius: '0.25rem', border: '1px solid #8884', background: color }} />
       <span>
         {label} <code>{color}</code>
@@ -28,16 +12,19 @@ function Swatch({ color, label }: { color: string; label: string }) {
   );
 }
 
-/** The token reference of the Theming page. */
+const isColour = (value: string) => /^(#|rgb)/.test(value);
+
+/** The token reference of the Theming page: every token, its defaults in light and dark, and where it is used. */
 export function TokenTable() {
-  const tokens = readTokens();
+  const tokens = readTokens(tokensCss);
   return (
     <table>
-      <caption>{tokens.length} design tokens and their defaults</caption>
+      <caption>{tokens.length} design tokens, their defaults and where the components use them</caption>
       <thead>
         <tr>
           <th scope="col">Token</th>
           <th scope="col">Default</th>
+          <th scope="col">Used for</th>
         </tr>
       </thead>
       <tbody>
@@ -47,15 +34,20 @@ export function TokenTable() {
               <code>{token.name}</code>
             </th>
             <td>
-              {token.light && token.dark ? (
+              {token.dark !== null && isColour(token.light) ? (
                 <>
                   <Swatch color={token.light} label="light" />
                   <Swatch color={token.dark} label="dark" />
                 </>
+              ) : token.dark !== null ? (
+                <>
+                  <code>{token.light}</code> / dark <code>{token.dark}</code>
+                </>
               ) : (
-                <code>{token.value}</code>
+                <code>{token.light}</code>
               )}
             </td>
+            <td>{token.use}</td>
           </tr>
         ))}
       </tbody>

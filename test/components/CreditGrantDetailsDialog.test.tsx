@@ -147,4 +147,30 @@ describe('CreditGrantDetailsDialog', () => {
   it('says clearly what it needs when given nothing', () => {
     expect(() => render(<CreditGrantDetailsDialog />)).toThrow(/needs a `grant`, or a `grantId`/);
   });
+
+  it('takes the theme of the page part it opens from into its portal', () => {
+    renderWithProvider(
+      <div className="dark">
+        <div data-theme="system">
+          <CreditGrantDetailsDialog grant={usage} open />
+        </div>
+      </div>,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'GPU minutes' });
+    // Portalled to <body>, out of the themed wrappers: the nearest one's theme comes along.
+    expect(dialog.closest('[data-theme="system"]')).toBe(dialog);
+    expect(document.querySelector('[data-slot="grant-details-overlay"]')).toHaveAttribute('data-theme', 'system');
+  });
+
+  it('takes a .dark class as data-theme="dark", and leaves the theme alone on a page that sets none', () => {
+    const { unmount } = renderWithProvider(
+      <div className="dark">
+        <CreditGrantDetailsDialog grant={usage} open />
+      </div>,
+    );
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-theme', 'dark');
+    unmount();
+    renderWithProvider(<CreditGrantDetailsDialog grant={usage} open />);
+    expect(screen.getByRole('dialog')).not.toHaveAttribute('data-theme');
+  });
 });

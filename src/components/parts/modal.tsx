@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useRef, type ReactNode, type Ref, type RefObject } from 'react';
+import { useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from '../../react/use-isomorphic-layout-effect';
 import { rootSlot, type SlotProps } from '../class-names';
 
@@ -46,6 +46,10 @@ export function Modal({
   useIsomorphicLayoutEffect(() => {
     if (open) rememberOpener();
   }, [open]);
+  // The dialog is portalled out of the host's themed wrapper: it takes that wrapper's theme along.
+  const anchorRef = useRef<HTMLSpanElement>(null);
+  const [theme, setTheme] = useState<string | undefined>(undefined);
+  useIsomorphicLayoutEffect(() => setTheme(themeAround(anchorRef.current)), [open]);
 
   return (
     <Dialog.Root
@@ -56,11 +60,13 @@ export function Modal({
         onOpenChange?.(next);
       }}
     >
+      <span ref={anchorRef} hidden />
       {trigger !== undefined && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal container={container}>
-        <Dialog.Overlay {...rootSlot(`${name}-overlay`, overlayClassName)} />
+        <Dialog.Overlay {...rootSlot(`${name}-overlay`, overlayClassName)} data-theme={theme} />
         <Dialog.Content
           {...rootSlot(name, className)}
+          data-theme={theme}
           onCloseAutoFocus={(event) => {
             const target = returnFocusRef?.current ?? (trigger === undefined ? openerRef.current : null);
             if (target?.isConnected) {
@@ -74,6 +80,18 @@ export function Modal({
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/** The theme selectors of tokens.css, nearest first: what a portalled dialog must carry to look like the page it opened from. */
+const THEMED = '[data-theme], .dark, .dark-theme, .light, .light-theme';
+
+/** The `data-theme` for a dialog opened from `element`: that of its nearest themed ancestor, if any. */
+function themeAround(element: Element | null): string | undefined {
+  const themed = element?.parentElement?.closest(THEMED);
+  if (!themed) return undefined;
+  const attribute = themed.getAttribute('data-theme');
+  if (attribute) return attribute;
+  return themed.classList.contains('dark') || themed.classList.contains('dark-theme') ? 'dark' : 'light';
 }
 
 /** A button that closes the dialog it is in. */
