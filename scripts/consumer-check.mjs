@@ -124,7 +124,7 @@ function notableBuildLines(output) {
     .filter((line) => /warn|⚠|deprecat|use client|directive|error/i.test(line) || line.includes(PACKAGE_NAME));
 }
 
-/** gzip -9 sizes (as Vite reports them) of an app's built JS and CSS. */
+/** Sizes of an app's built JS and CSS, raw and gzip -9, in kB of 1000 bytes (as Vite prints them). */
 function bundleSizes(assets) {
   const totals = { js: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 } };
   for (const file of readdirSync(assets)) {
@@ -134,7 +134,7 @@ function bundleSizes(assets) {
     totals[kind].raw += content.length;
     totals[kind].gzip += gzipSync(content, { level: 9 }).length;
   }
-  const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
+  const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
   return `JS ${kB(totals.js.raw)} (gzip ${kB(totals.js.gzip)}), CSS ${kB(totals.css.raw)} (gzip ${kB(totals.css.gzip)})`;
 }
 
@@ -177,14 +177,23 @@ async function checkServed(browser, dir, serve, what, check, serverRendered) {
   } finally {
     await server.stop();
   }
+  // The proxy logs misconfiguration and upstream failures there; Next logs render errors.
+  await check('server log has no errors or warnings', () => {
+    const lines = server.output().split('\n').filter((line) => /error|warn|⚠/i.test(line));
+    if (lines.length > 0) fail(`${lines.length} line(s):\n${lines.slice(0, 10).map((line) => `        ${line}`).join('\n')}`);
+    return '';
+  });
 }
 
 async function refreshLocks() {
   for (const app of apps) {
     const dir = join(EXAMPLES, app.name);
     await report.check(app.name, `npm install in ${app.name}`, async () => {
+      // Before too: npm install refuses a tarball whose hash differs from the lock's.
+      if (existsSync(lockPath(dir))) unpinTarball(dir);
       await runStep(dir, 'npm', ['install', '--no-audit', '--no-fund']);
-      return unpinTarball(dir) ? 'package-lock.json written; the tarball\'s hash left out' : 'package-lock.json written';
+      unpinTarball(dir);
+      return 'package-lock.json written, without the tarball\'s hash';
     });
   }
 }
