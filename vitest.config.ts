@@ -41,6 +41,12 @@ const selfReferences = {
   'react-credit-grants/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
 };
 
+/** The widths every story is tested at: a desktop, and the narrowest phone. */
+const STORYBOOK_VIEWPORTS = [
+  { name: 'storybook', width: 1280, height: 800 },
+  { name: 'storybook:320', width: 320, height: 640 },
+];
+
 /** Debian's Chromium (scripts/ensure-debian-packages.mjs installs it), never a downloaded browser. */
 const chromiumProvider = () => playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 
@@ -77,22 +83,26 @@ export default defineConfig({
           typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
-      {
-        // Every story is a test in real Chromium: it renders, its play function
-        // passes, and the a11y addon finds no violation (parameters.a11y.test).
+      // Every story is a test in real Chromium, at desktop width and at 320 × 640:
+      // it renders, its play function passes, the a11y addon finds no violation
+      // (parameters.a11y.test), and nothing overflows (.storybook/layout-check.ts).
+      ...STORYBOOK_VIEWPORTS.map(({ name, width, height }) => ({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
-          name: 'storybook',
+          name,
           ...patience,
+          // .storybook/preview.tsx picks the story viewport from it (Storybook's plugin sets the viewport per story).
+          env: { CRG_STORY_VIEWPORT: `${width}x${height}` },
           browser: {
             enabled: true,
             headless: true,
             provider: chromiumProvider(),
-            instances: [{ browser: 'chromium' }],
+            instances: [{ browser: 'chromium' as const }],
+            viewport: { width, height },
             screenshotFailures: false,
           },
         },
-      },
+      })),
       ...timeZoneProjects,
     ],
   },

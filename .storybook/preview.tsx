@@ -14,6 +14,7 @@ import {
   type CreditScenarioFactory,
   type CreditScenarioName,
 } from '../stories/support/scenarios';
+import { assertLayoutFits } from './layout-check';
 import '../src/styles/tokens.css';
 import '../src/styles/components.css';
 import './brand-theme.css';
@@ -27,6 +28,13 @@ const TIME_ZONES = ['viewer', 'UTC', 'Europe/London', 'America/New_York', 'Asia/
 const TODAY_OFFSETS: Record<string, number | null> = { fixture: 0, 'plus-3': 3, 'plus-30': 30, real: null };
 
 const PROXY_ROOT = '/api/credits-proxy';
+
+/**
+ * The viewport of the Storybook test project running this ("1280x800",
+ * "320x640"; vitest.config.ts), which Storybook's test plugin applies to
+ * every story. Unset in Storybook itself: the canvas is the designer's.
+ */
+const TEST_VIEWPORT = /^(\d+)x(\d+)$/.exec((import.meta.env as Record<string, string | undefined>).CRG_STORY_VIEWPORT ?? '');
 
 // Play functions' findBy*/waitFor give up after 1 s by default; a story's first
 // request on two busy cores can take longer. A guard against hanging, not a speed goal.
@@ -82,11 +90,15 @@ interface StoryProviderProps {
   timeZone: string;
   today: string;
   retry: boolean;
+  /** The story's proxy sells credit: the components may offer "Buy credit". */
+  topUp: boolean;
+  /** The host handles 401s (the story says so with parameters.onUnauthorized). */
+  onUnauthorized: (() => void) | undefined;
   children: ReactNode;
 }
 
 /** The provider every story renders in: its own proxy path, and the toolbar's locale, zone, day and theme. */
-function StoryCreditGrantsProvider({ storyId, locale, theme, timeZone, today, retry, children }: StoryProviderProps) {
+function StoryCreditGrantsProvider({ storyId, locale, theme, timeZone, today, retry, topUp, onUnauthorized, children }: StoryProviderProps) {
   useLayoutEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = theme;
@@ -102,10 +114,17 @@ function StoryCreditGrantsProvider({ storyId, locale, theme, timeZone, today, re
       timeZone={timeZone === 'viewer' ? undefined : timeZone}
       now={nowFor(today)}
       retry={retry}
+      topUp={topUp}
+      onUnauthorized={onUnauthorized}
     >
       {children}
     </CreditGrantsProvider>
   );
+}
+
+/** What a host's onUnauthorized would do: send the customer to sign in (here, it only says so). */
+function signInAgain() {
+  console.info('onUnauthorized: the host would send the customer to sign in again');
 }
 
 const withCreditGrants: Decorator = (Story, context) => {
@@ -118,6 +137,8 @@ const withCreditGrants: Decorator = (Story, context) => {
       timeZone={timeZone}
       today={today}
       retry={context.parameters.retry === true}
+      topUp={activeScenarios.get(context.id)?.topUp !== undefined}
+      onUnauthorized={context.parameters.onUnauthorized === true ? signInAgain : undefined}
     >
       <Story />
     </StoryCreditGrantsProvider>
@@ -142,6 +163,8 @@ const preview: Preview = {
       };
     },
   ],
+  // Nothing overflows sideways, and open dialogs fit with their close controls on screen (at every test width).
+  afterEach: [() => assertLayoutFits()],
   globalTypes: {
     theme: {
       description: 'Colour theme, set as data-theme on <html> as a host would (light, dark, system, or a brand made only with --crg-* variables)',
@@ -190,6 +213,12 @@ const preview: Preview = {
     // Every story is an accessibility test: a violation fails it.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    ...(TEST_VIEWPORT && {
+      viewport: {
+        options: { test: { name: 'Test', styles: { width: `${TEST_VIEWPORT[1]}px`, height: `${TEST_VIEWPORT[2]}px` } } },
+        defaultViewport: 'test',
+      },
+    }),
     layout: 'padded',
   },
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CreditBalanceSummary } from 'react-credit-grants';
+import { wholeText } from 'react-credit-grants/testing';
 import { storyGrant } from './support/grants';
 import { WELCOME_GRANT_ID, fakeOf } from './support/scenarios';
 
@@ -25,13 +26,13 @@ type Story = StoryObj<typeof meta>;
 export const Showcase: Story = {
   play: async ({ canvasElement, id }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText(/^Updated /);
-    const gbp = canvas.getByRole('meter', { name: 'GBP' });
+    await canvas.findByText(wholeText(/^Updated /));
+    const gbp = canvas.getByRole('meter', { name: 'GBP credit' });
     const before = gbp.getAttribute('aria-valuetext');
     fakeOf(id).consume(WELCOME_GRANT_ID, '12.4');
     await userEvent.click(canvas.getByRole('button', { name: 'Refresh' }));
     // The meter is there all along with the old total: wait for the refreshed one.
-    await waitFor(() => expect(canvas.getByRole('meter', { name: 'GBP' })).not.toHaveAttribute('aria-valuetext', before ?? ''));
+    await waitFor(() => expect(canvas.getByRole('meter', { name: 'GBP credit' })).not.toHaveAttribute('aria-valuetext', before ?? ''));
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { CreditExpiryWarning, type CreditExpiryWarningProps } from 'react-credit-grants';
 import { grantArgTypes, storyGrant, type StoryGrantFields } from './support/grants';
 
@@ -21,7 +21,7 @@ type Story = StoryObj<typeof meta>;
 
 export const ExpiresInThreeDays: Story = {
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Welcome credit expires in 3 days £42.50 at risk');
+    await expect(within(within(canvasElement).getByRole('status')).getByRole('listitem')).toHaveTextContent('Welcome credit Expires in 3 days £42.50 at risk');
   },
 };
 
@@ -63,8 +63,36 @@ export const Connected: Story = {
   render: (args) => <CreditExpiryWarning warnWithinDays={args.warnWithinDays} />,
   play: async ({ canvasElement }) => {
     const status = await within(canvasElement).findByRole('status');
-    await expect(status).toHaveTextContent(/expires today/);
-    await expect(status).toHaveTextContent(/expires in 3 days/);
+    await expect(status).toHaveTextContent(/Expires today/);
+    await expect(status).toHaveTextContent(/Expires in 3 days/);
+  },
+};
+
+/** A long-standing customer with many grants about to expire: the three most urgent, then "+N more". */
+export const ManyExpiring: Story = {
+  render: () => (
+    <CreditExpiryWarning
+      grants={Array.from({ length: 9 }, (_, index) =>
+        storyGrant({ id: `g${index}`, name: `Monthly credit ${index + 1}`, expiryDate: `2026-03-${String(15 + index).padStart(2, '0')}`, currentBalance: String(10 * (index + 1)) }),
+      )}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
+    await userEvent.click(canvas.getByRole('button', { name: '+6 more' }));
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(9);
+  },
+};
+
+/** Inside a provider whose proxy sells credit: "Buy credit" opens the top-up dialog. */
+export const WithBuyCredit: Story = {
+  parameters: { credits: 'topUp' },
+  render: () => <CreditExpiryWarning />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Buy credit' }));
+    await within(document.body).findByRole('dialog', { name: 'Buy credit' });
   },
 };
 

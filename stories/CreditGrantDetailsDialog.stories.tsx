@@ -80,7 +80,8 @@ export const KeyboardOpenAndClose: Story = {
     trigger.focus();
     await userEvent.keyboard('{Enter}');
     const dialog = await within(document.body).findByRole('dialog', { name: 'GPU minutes' });
-    const close = within(dialog).getByRole('button', { name: 'Close' });
+    // Focus waits on the footer's Close (the ✕ in the corner has the same name).
+    const [close] = within(dialog).getAllByRole('button', { name: 'Close' });
     await waitFor(() => expect(close).toHaveFocus());
     await userEvent.tab();
     await expect(dialog.contains(document.activeElement)).toBe(true);

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CreditGrantHistory } from 'react-credit-grants';
+import { wholeText } from 'react-credit-grants/testing';
 import { fakeOf } from './support/scenarios';
 
 const meta = {
@@ -26,9 +27,14 @@ type Story = StoryObj<typeof meta>;
 export const Showcase: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Showing 11 of 11 credit grants');
+    await canvas.findByText(wholeText('Showing 11 of 11 credit grants'));
     await expect(canvas.getAllByText('Spent next').length).toBeGreaterThan(0);
     await expect(canvas.getByText('Balance unavailable')).toBeVisible();
+    // Remaining amounts line up down one column, at the end of each row.
+    const remaining = canvas.getAllByRole('cell').filter((cell) => cell.dataset.column === 'remaining');
+    await expect(remaining.length).toBe(11);
+    const ends = new Set(remaining.map((cell) => Math.round(cell.getBoundingClientRect().right)));
+    await expect(ends.size).toBe(1);
   },
 };
 
@@ -36,7 +42,7 @@ export const Showcase: Story = {
 export const FilterAndSort: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Showing 11 of 11 credit grants');
+    await canvas.findByText(wholeText('Showing 11 of 11 credit grants'));
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Show' }), 'ended');
     const statuses = canvas.getAllByRole('row').slice(1).map((row) => row.querySelector('[data-slot="grant-history-status"]')?.textContent);
     await expect(statuses.length).toBeGreaterThan(0);
@@ -44,7 +50,7 @@ export const FilterAndSort: Story = {
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Show' }), 'all');
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Sort by' }), 'expiry');
     const firstRow = canvas.getAllByRole('row')[1]!;
-    await expect(within(firstRow).getByText('Expired')).toBeVisible();
+    await expect(within(firstRow).getByText('Expired', { selector: '[data-slot="grant-history-status"]' })).toBeVisible();
   },
 };
 
@@ -53,11 +59,11 @@ export const ManyGrantsPaged: Story = {
   parameters: { credits: 'manyGrants' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Showing 25 of 250 credit grants');
+    await canvas.findByText(wholeText('Showing 25 of 250 credit grants'));
     const loadMore = canvas.getByRole('button', { name: 'Load more' });
     for (let shown = 50; shown <= 125; shown += 25) {
       await userEvent.click(loadMore);
-      await canvas.findByText(`Showing ${shown} of 250 credit grants`);
+      await canvas.findByText(wholeText(`Showing ${shown} of 250 credit grants`));
     }
     // The fifth click went past the first page of 100: a second request was made.
     await expect(fakeOf('components-creditgranthistory--many-grants-paged').requests.length).toBe(2);
@@ -87,24 +93,28 @@ export const ServerErrorThenRetry: Story = {
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Credit grants could not be loaded.');
     fakeOf(id).clearFaults();
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
-    await canvas.findByText('Showing 11 of 11 credit grants');
+    await canvas.findByText(wholeText('Showing 11 of 11 credit grants'));
     await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 
-/** Rate-limited by Sequence (429 with Retry-After). */
+/** Rate-limited by Sequence (429 with Retry-After: 30): "Try again" waits it out, counting down. */
 export const RateLimited: Story = {
   parameters: { credits: 'rateLimited' },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('alert');
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('Too many requests for now.');
+    await expect(within(alert).getByRole('button', { name: /^Try again in \d+ seconds$/ })).toBeDisabled();
   },
 };
 
-/** The host's session ended: the proxy answers 401. */
+/** The host's session ended: the proxy answers 401, and the host's onUnauthorized is offered as "Sign in again". */
 export const SignedOut: Story = {
-  parameters: { credits: 'unauthorized' },
+  parameters: { credits: 'unauthorized', onUnauthorized: true },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('alert');
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('Your session has ended. Sign in again to see your credit.');
+    await expect(within(alert).getByRole('button', { name: 'Sign in again' })).toBeVisible();
   },
 };
 
@@ -113,8 +123,8 @@ export const MalformedItem: Story = {
   parameters: { credits: 'malformedItem' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('1 credit grant could not be shown because its data was invalid.');
-    await canvas.findByText(/^Showing 10 of /);
+    await canvas.findByText(wholeText('1 credit grant could not be shown because its data was invalid.'));
+    await canvas.findByText(wholeText(/^Showing 10 of /));
   },
 };
 
@@ -126,11 +136,20 @@ export const SlowNetwork: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('status')).toHaveTextContent('Loading credit grants…');
-    await canvas.findByText('Showing 11 of 11 credit grants', undefined, { timeout: 5000 });
+    await canvas.findByText(wholeText('Showing 11 of 11 credit grants'), undefined, { timeout: 10_000 });
   },
 };
 
-export const Empty: Story = { parameters: { credits: 'empty' } };
+/** A new customer: no controls that would do nothing, and a way to buy credit when the proxy sells it. */
+export const Empty: Story = {
+  parameters: { credits: 'emptyTopUp' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('No credit yet');
+    await expect(canvas.queryByRole('combobox')).toBeNull();
+    await canvas.findByRole('button', { name: 'Buy credit' });
+  },
+};
 
 export const AllCurrencies: Story = { parameters: { credits: 'allCurrencies' }, args: { rowsPerPage: 32 } };
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CreditBalanceSummary, CreditTopUpDialog } from 'react-credit-grants';
+import { wholeText } from 'react-credit-grants/testing';
 import { fakeOf } from './support/scenarios';
 
 const meta = {
@@ -41,15 +42,15 @@ export const BuyFromTheSummary: Story = {
   play: async ({ canvasElement, id }) => {
     const canvas = within(canvasElement);
     const summary = canvas.getByRole('region', { name: 'Credit balance' });
-    const meter = await within(summary).findByRole('meter', { name: 'API calls' }, { timeout: 5000 });
+    const meter = await within(summary).findByRole('meter', { name: 'API calls' });
     const before = meter.getAttribute('aria-valuetext');
     const trigger = canvas.getByRole('button', { name: 'Buy more credit' });
     trigger.focus();
     await userEvent.keyboard('{Enter}');
     const dialog = await within(document.body).findByRole('dialog', { name: 'Buy credit' });
     await userEvent.click(await within(dialog).findByRole('button', { name: /1,000/ }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Buy' }));
-    await within(dialog).findByText('1,000 API calls added.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Pay £50.00' }));
+    await within(dialog).findByText(wholeText('1,000 API calls added.'));
     await expect(fakeOf(id).requests.filter((request) => request.route === 'createCredit')).toHaveLength(1);
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(within(document.body).queryByRole('dialog')).toBeNull());
@@ -96,13 +97,24 @@ export const German: Story = {
 
 export const ArabicRightToLeft: Story = { globals: { locale: 'ar-EG' } };
 
+/** After a purchase: its own title, a tick, and a receipt of what was added, what it cost and the new balance. */
+export const Receipt: Story = {
+  play: async () => {
+    const dialog = await within(document.body).findByRole('dialog', { name: 'Buy credit' });
+    await userEvent.type(await within(dialog).findByRole('textbox'), '500');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Pay £25.00' }));
+    await within(document.body).findByRole('dialog', { name: 'Credit added' });
+    await within(dialog).findByText(wholeText(/^Your balance is now /));
+  },
+};
+
 /** The purchase is on its way: the button says so and cannot be pressed twice. */
 export const Buying: Story = {
   parameters: { credits: 'topUpHangs' },
   play: async () => {
     const dialog = await within(document.body).findByRole('dialog', { name: 'Buy credit' });
     await userEvent.type(await within(dialog).findByRole('textbox'), '500');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Buy' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Pay £25.00' }));
     // aria-disabled rather than disabled, so focus stays on the button while it waits.
     await expect(await within(dialog).findByRole('button', { name: 'Buying…' })).toHaveAttribute('aria-disabled', 'true');
   },
@@ -114,7 +126,7 @@ export const PurchaseFails: Story = {
   play: async () => {
     const dialog = await within(document.body).findByRole('dialog', { name: 'Buy credit' });
     await userEvent.type(await within(dialog).findByRole('textbox'), '500');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Buy' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Pay £25.00' }));
     await expect(await within(dialog).findByRole('alert')).toHaveTextContent(/The purchase did not go through/);
   },
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantHistory, CreditTopUpDialog } from 'react-credit-grants';
+import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantHistory, CreditTopUpButton } from 'react-credit-grants';
+import { wholeText } from 'react-credit-grants/testing';
 
 /**
  * A SaaS "Billing → Credits" page as a customer sees it: the balance per
@@ -16,7 +17,7 @@ function CustomerDashboard() {
           <p style={{ margin: 0, color: 'var(--crg-color-text-muted)' }}>Acme Analytics · Billing</p>
           <h1 style={{ margin: 0, fontSize: '1.75rem' }}>Credits</h1>
         </div>
-        <CreditTopUpDialog trigger={<button type="button">Buy more credit</button>} />
+        <CreditTopUpButton>Buy more credit</CreditTopUpButton>
       </header>
       <CreditExpiryWarning />
       <CreditBalanceSummary />
@@ -38,10 +39,10 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Showing 11 of 11 credit grants');
-    await expect(await canvas.findByRole('status')).toHaveTextContent(/expires today/);
+    await canvas.findByText(wholeText('Showing 11 of 11 credit grants'));
+    await expect(await canvas.findByRole('status')).toHaveTextContent(/Expires today/);
     const summary = canvas.getByRole('region', { name: 'Credit balance' });
-    await within(summary).findByRole('meter', { name: 'GBP' });
+    await within(summary).findByRole('meter', { name: 'GBP credit' });
     // Open a grant from the history and close it again from the keyboard.
     await userEvent.click(canvas.getByRole('button', { name: 'Welcome credit' }));
     await within(document.body).findByRole('dialog', { name: 'Welcome credit' });
@@ -53,7 +54,8 @@ export const Default: Story = {
 /** A customer with 250 grants: the summary walks all three pages, the history shows them 25 at a time. */
 export const LongStandingCustomer: Story = { parameters: { credits: 'manyGrants' } };
 
-export const NewCustomer: Story = { parameters: { credits: 'empty' } };
+/** No credit yet: the history says so and offers to buy some. */
+export const NewCustomer: Story = { parameters: { credits: 'emptyTopUp' } };
 
 export const Outage: Story = { parameters: { credits: 'serverError' } };
 

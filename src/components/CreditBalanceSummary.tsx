@@ -5,6 +5,8 @@ import { summarizeCreditGrantsOnDate } from '../core/summary';
 import { useCreditSummary } from '../react/hooks';
 import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { rootSlot, slots, type SlotClassNames } from './class-names';
+import { ErrorNotice } from './parts/error-notice';
+import { Icon } from './parts/icons';
 import { useClock } from './use-clock';
 import { useCreditDisplay } from './use-credit-display';
 
@@ -12,6 +14,7 @@ import { useCreditDisplay } from './use-credit-display';
 export type CreditBalanceSummarySlot =
   | 'balance-summary'
   | 'balance-summary-header'
+  | 'balance-summary-heading'
   | 'balance-summary-title'
   | 'balance-summary-updated'
   | 'balance-summary-refresh'
@@ -20,6 +23,8 @@ export type CreditBalanceSummarySlot =
   | 'balance-summary-unknown'
   | 'balance-summary-empty'
   | 'balance-summary-alert'
+  | 'balance-summary-retry'
+  | 'balance-summary-sign-in'
   | 'balance-summary-skeleton';
 
 /** Props of {@link CreditBalanceSummary}. Inside a provider it loads the summary itself; pass `summary` or `grants` to show your own. */
@@ -51,9 +56,11 @@ export interface CreditBalanceSummaryProps {
 }
 
 /**
- * One balance meter per currency or metric across the customer's usable
- * grants (never mixing units), with "updated … ago" and a refresh button.
- * Grants whose balance Sequence did not report are counted apart, never as zero.
+ * The customer's balance at a glance: one card per currency or metric across
+ * the usable grants (never mixing units), each with the remaining amount as a
+ * large figure, "of" what was granted, and a meter; "updated … ago" and a
+ * refresh button. Grants whose balance Sequence did not report are counted
+ * apart, never as zero.
  */
 export function CreditBalanceSummary(props: CreditBalanceSummaryProps) {
   return props.summary === undefined && props.grants === undefined ? <ConnectedCreditBalanceSummary {...props} /> : <OwnDataSummary {...props} />;
@@ -104,18 +111,21 @@ function SummaryView({
   return (
     <section {...rootSlot('balance-summary', className)} aria-labelledby={titleId} aria-busy={isLoading || undefined}>
       <div {...slot('balance-summary-header')}>
-        <Heading id={titleId} {...slot('balance-summary-title')}>
-          {title ?? display.text('summaryTitle')}
-        </Heading>
-        {dataUpdatedAt > 0 && (
-          // "Updated … ago" uses the wall clock (when data was fetched), not the provider's pinned "today".
-          <p
-            {...slot('balance-summary-updated')}
-            {...display.say('summaryUpdated', { relative: formatTimeAgo(dataUpdatedAt, Math.max(clock, dataUpdatedAt), display.locale) })}
-            suppressHydrationWarning
-          />
-        )}
+        <div {...slot('balance-summary-heading')}>
+          <Heading id={titleId} {...slot('balance-summary-title')}>
+            {title ?? display.text('summaryTitle')}
+          </Heading>
+          {dataUpdatedAt > 0 && (
+            // "Updated … ago" uses the wall clock (when data was fetched), not the provider's pinned "today".
+            <p
+              {...slot('balance-summary-updated')}
+              {...display.say('summaryUpdated', { relative: formatTimeAgo(dataUpdatedAt, Math.max(clock, dataUpdatedAt), display.locale) })}
+              suppressHydrationWarning
+            />
+          )}
+        </div>
         {refresh && (
+          // Always at the end of the header, in every state, so it never moves under the pointer.
           <button
             type="button"
             {...slot('balance-summary-refresh')}
@@ -123,14 +133,19 @@ function SummaryView({
             disabled={isRefreshing || isLoading}
             aria-busy={isRefreshing || undefined}
           >
+            <Icon name="refresh" />
             {display.text(isRefreshing ? 'summaryRefreshing' : 'summaryRefresh')}
           </button>
         )}
       </div>
       {error && (
-        <p role="alert" {...slot('balance-summary-alert')}>
-          {display.text(summary.length > 0 ? 'summaryErrorKeepsTotals' : 'summaryError')}
-        </p>
+        <ErrorNotice
+          error={error}
+          message={summary.length > 0 ? 'summaryErrorKeepsTotals' : 'summaryError'}
+          onRetry={refresh}
+          display={display}
+          slots={{ alert: slot('balance-summary-alert'), retry: slot('balance-summary-retry'), signIn: slot('balance-summary-sign-in') }}
+        />
       )}
       {summary.length > 0 ? (
         <ul {...slot('balance-summary-list')}>
@@ -140,6 +155,7 @@ function SummaryView({
             return (
               <li key={entry.key} data-type={entry.type} {...slot('balance-summary-item')}>
                 <CreditBalanceMeter
+                  appearance="figure"
                   total={known ? entry : { ...entry, currentBalance: null, originalAmount: entry.unknownBalanceOriginalAmount }}
                   lowThreshold={lowThreshold}
                 />
@@ -160,6 +176,14 @@ function SummaryView({
           <p role="status" data-visually-hidden="">
             {display.text('summaryLoading')}
           </p>
+          {/* Shaped like the cards that will replace it: a name, a figure, a bar. */}
+          {[0, 1, 2].map((index) => (
+            <div key={index} data-slot="skeleton-card" aria-hidden="true">
+              <span data-slot="skeleton-line" data-size="label" />
+              <span data-slot="skeleton-line" data-size="figure" />
+              <span data-slot="skeleton-line" data-size="bar" />
+            </div>
+          ))}
         </div>
       ) : (
         !error && <p {...slot('balance-summary-empty')}>{display.text('summaryEmpty')}</p>

@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { CreditGrant, CreditTransaction } from '../core';
 import { getGrantStatusOnDate } from '../core/dates';
 import { getCreditGrantTransactions } from '../core/transactions';
@@ -7,6 +7,7 @@ import { useCreditBalances, useCreditGrant } from '../react/hooks';
 import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { slots, type SlotClassNames, type SlotProps } from './class-names';
 import { CloseButton, Modal, type ModalProps } from './parts/modal';
+import { StatusPill } from './parts/status-pill';
 import { moneyUnit } from './top-up-text';
 import { useCreditDisplay, type CreditDisplay, type TextMessageKey } from './use-credit-display';
 
@@ -14,14 +15,21 @@ import { useCreditDisplay, type CreditDisplay, type TextMessageKey } from './use
 export type CreditGrantDetailsDialogSlot =
   | 'grant-details-overlay'
   | 'grant-details'
+  | 'grant-details-header'
   | 'grant-details-title'
+  | 'grant-details-status'
+  | 'grant-details-body'
   | 'grant-details-description'
   | 'grant-details-fields'
   | 'grant-details-field'
   | 'grant-details-transactions'
   | 'grant-details-transactions-title'
+  | 'grant-details-transaction'
+  | 'grant-details-technical'
   | 'grant-details-message'
-  | 'grant-details-close';
+  | 'grant-details-footer'
+  | 'grant-details-close'
+  | 'grant-details-dismiss';
 
 /** Props of {@link CreditGrantDetailsDialog}: give `grant`, or `grantId` inside a provider. */
 export interface CreditGrantDetailsDialogProps extends ModalProps {
@@ -40,10 +48,15 @@ export interface CreditGrantDetailsDialogProps extends ModalProps {
 }
 
 /**
- * Every field of a credit grant (amounts, cost of credit, dates, status,
- * metric, tax rate, credit note, creation time) and its transactions when
- * balances are available, in a modal Radix dialog: focus is trapped, Escape
- * closes, focus returns to what opened it, and it always has a title.
+ * A credit grant as its customer wants to know it, in a modal Radix dialog:
+ * its name and status, what kind of credit it is and when it was granted,
+ * the remaining balance against what was granted, when it can be used, what
+ * it cost, and its transactions (signed amounts, when balances are
+ * available). Identifiers (grant, metric, tax rate, credit note) wait in a
+ * folded "Technical details". The dialog never grows past the screen: its
+ * body scrolls between a fixed header (with a ✕) and footer. Focus is
+ * trapped, Escape closes, focus returns to what opened it, and it always has
+ * a title.
  */
 export function CreditGrantDetailsDialog({
   grant,
@@ -59,14 +72,27 @@ export function CreditGrantDetailsDialog({
   }
   const display = useCreditDisplay();
   const slot = slots(classNames);
+  // Nothing here asks for input: focus waits on Close, not on the first link or fold.
+  const closeRef = useRef<HTMLButtonElement>(null);
   return (
-    <Modal {...modal} name="grant-details" className={className} overlayClassName={classNames?.['grant-details-overlay']}>
+    <Modal
+      {...modal}
+      name="grant-details"
+      className={className}
+      overlayClassName={classNames?.['grant-details-overlay']}
+      dismissLabel={display.text('detailsClose')}
+      initialFocusRef={closeRef}
+    >
       {grant ? (
         <DetailsBody grant={grant} transactions={transactions} display={display} slot={slot} expiringWithinDays={expiringWithinDays} />
       ) : (
         <ConnectedDetailsBody grantId={grantId ?? ''} display={display} slot={slot} expiringWithinDays={expiringWithinDays} />
       )}
-      <CloseButton slot={slot('grant-details-close')}>{display.text('detailsClose')}</CloseButton>
+      <div {...slot('grant-details-footer')}>
+        <CloseButton slot={slot('grant-details-close')} buttonRef={closeRef}>
+          {display.text('detailsClose')}
+        </CloseButton>
+      </div>
     </Modal>
   );
 }
@@ -90,11 +116,27 @@ function ConnectedDetailsBody({ grantId, ...body }: BodyProps & { grantId: strin
   if (grant) return <DetailsBody {...body} grant={grant} transactions={transactions} />;
   return (
     <>
-      <Dialog.Title {...slot('grant-details-title')}>{display.text('detailsTitle')}</Dialog.Title>
-      <Dialog.Description {...slot('grant-details-message')} role={error ? 'alert' : 'status'}>
-        {display.text(isLoading ? 'detailsLoading' : error?.code === 'NOT_FOUND' ? 'detailsNotFound' : 'detailsError')}
-      </Dialog.Description>
+      <div {...slot('grant-details-header')}>
+        <Dialog.Title {...slot('grant-details-title')}>{display.text('detailsTitle')}</Dialog.Title>
+      </div>
+      <div {...slot('grant-details-body')}>
+        <Dialog.Description {...slot('grant-details-message')} role={error ? 'alert' : 'status'}>
+          {display.text(isLoading ? 'detailsLoading' : error?.code === 'NOT_FOUND' ? 'detailsNotFound' : 'detailsError')}
+        </Dialog.Description>
+      </div>
     </>
+  );
+}
+
+/** A term and its value; values are amounts, dates and ids, each read in its own direction. */
+function Field({ term, children, display, slot }: { term: TextMessageKey; children: ReactNode; display: CreditDisplay; slot: SlotProps }) {
+  return (
+    <div {...slot}>
+      <dt>{display.text(term)}</dt>
+      <dd>
+        <bdi>{children}</bdi>
+      </dd>
+    </div>
   );
 }
 
@@ -105,73 +147,87 @@ function DetailsBody({
   slot,
   expiringWithinDays,
 }: BodyProps & { grant: CreditGrant; transactions: readonly CreditTransaction[] | null | undefined }) {
-  const notSet = display.text('notSet');
-  const cash = grant.type === 'CASH';
-  const fields: [TextMessageKey, ReactNode][] = [
-    ['fieldStatus', display.status(getGrantStatusOnDate(grant, display.today(), expiringWithinDays))],
-    ['fieldType', display.text(cash ? 'typeCash' : 'typeUsage')],
-    cash ? ['fieldCurrency', grant.currency] : ['fieldUnit', grant.name],
-    ['fieldOriginalAmount', display.amount(grant.originalAmount, grant)],
-    ['fieldCurrentBalance', grant.currentBalance === null ? display.text('meterUnavailable') : display.amount(grant.currentBalance, grant)],
-    // The cost is money in the grant's currency, also for usage credit.
-    ['fieldCostOfCredit', grant.costOfCredit === null ? notSet : display.amount(grant.costOfCredit, moneyUnit(grant.currency))],
-    ['fieldEffectiveDate', display.date(grant.effectiveDate, 'historyNoEffectiveDate')],
-    ['fieldExpiryDate', display.date(grant.expiryDate, 'historyNoExpiry')],
-    ['fieldMetricId', grant.metricId ?? notSet],
-    ['fieldTaxRateId', grant.taxRateId ?? notSet],
-    ['fieldCreditNoteId', grant.creditNoteId ?? notSet],
-    ['fieldCreatedAt', display.instant(grant.createdAt)],
-    ['fieldId', grant.id],
-  ];
+  const status = getGrantStatusOnDate(grant, display.today(), expiringWithinDays);
   const own = transactions && getCreditGrantTransactions([{ transactions }], grant.id);
+  const field = (term: TextMessageKey, value: ReactNode) => (
+    <Field key={term} term={term} display={display} slot={slot('grant-details-field')}>
+      {value}
+    </Field>
+  );
+  // Identifiers help support, not the customer: shown only when set, folded away.
+  const technical: [TextMessageKey, string | null][] = [
+    ['fieldId', grant.id],
+    ['fieldMetricId', grant.metricId],
+    ['fieldTaxRateId', grant.taxRateId],
+    ['fieldCreditNoteId', grant.creditNoteId],
+  ];
 
   return (
     <>
-      <Dialog.Title {...slot('grant-details-title')}>{grant.name}</Dialog.Title>
-      <Dialog.Description {...slot('grant-details-description')}>{display.text('detailsDescription')}</Dialog.Description>
-      {/* The title already names the grant: the meter keeps its name for screen readers only. */}
-      <CreditBalanceMeter grant={grant} hideLabel />
-      <dl {...slot('grant-details-fields')}>
-        {fields.map(([term, value]) => (
-          <div key={term} {...slot('grant-details-field')}>
-            <dt>{display.text(term)}</dt>
-            {/* Values are amounts, dates and ids: each reads in its own direction. */}
-            <dd dir="auto">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {transactions !== undefined && (
-        <section {...slot('grant-details-transactions')}>
-          <h3 {...slot('grant-details-transactions-title')}>{display.text('transactionsTitle')}</h3>
-          {!own ? (
-            <p>{display.text('transactionsUnavailable')}</p>
-          ) : own.length === 0 ? (
-            <p>{display.text('transactionsEmpty')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  {(['transactionDate', 'transactionType', 'transactionAmount', 'transactionReason'] as const).map((key) => (
-                    <th key={key} scope="col">
-                      {display.text(key)}
+      <div {...slot('grant-details-header')}>
+        <Dialog.Title {...slot('grant-details-title')}>{display.grantName(grant)}</Dialog.Title>
+        <StatusPill status={status} slot={slot('grant-details-status')} display={display} />
+      </div>
+      <div {...slot('grant-details-body')}>
+        <Dialog.Description
+          {...slot('grant-details-description')}
+          {...display.say('detailsDescription', {
+            kind: display.text(grant.type === 'CASH' ? 'typeCash' : 'typeUsage'),
+            date: display.day(grant.createdAt),
+          })}
+        />
+        {/* The title already names the grant: the meter keeps its name for screen readers only. */}
+        <CreditBalanceMeter grant={grant} appearance="figure" hideLabel />
+        <dl {...slot('grant-details-fields')}>
+          {field('fieldEffectiveDate', display.date(grant.effectiveDate, 'historyNoEffectiveDate'))}
+          {field('fieldExpiryDate', display.date(grant.expiryDate, 'historyNoExpiry'))}
+          {field('fieldOriginalAmount', display.amount(grant.originalAmount, grant))}
+          {/* The cost is money in the grant's currency, also for usage credit. */}
+          {grant.costOfCredit !== null && field('fieldCostOfCredit', display.amount(grant.costOfCredit, moneyUnit(grant.currency)))}
+        </dl>
+        {transactions !== undefined && (
+          <section {...slot('grant-details-transactions')}>
+            <h3 {...slot('grant-details-transactions-title')}>{display.text('transactionsTitle')}</h3>
+            {!own ? (
+              <p>{display.text('transactionsUnavailable')}</p>
+            ) : own.length === 0 ? (
+              <p>{display.text('transactionsEmpty')}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{display.text('transactionDate')}</th>
+                    <th scope="col">{display.text('transactionDescription')}</th>
+                    <th scope="col" data-column="amount">
+                      {display.text('transactionAmount')}
                     </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {own.map((transaction, index) => (
-                  <tr key={transaction.id ?? `${transaction.date}-${index}`} data-type={transaction.type}>
-                    <td>{display.date(transaction.date)}</td>
-                    <td>{display.text(transaction.type === 'DEBIT' ? 'transactionDebit' : 'transactionCredit')}</td>
-                    <td>{display.amount(transaction.amount, grant)}</td>
-                    <td>{transaction.reason ?? ''}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      )}
+                </thead>
+                <tbody>
+                  {own.map((transaction, index) => (
+                    <tr key={transaction.id ?? `${transaction.date}-${index}`} {...slot('grant-details-transaction')} data-type={transaction.type}>
+                      <td>{display.date(transaction.date)}</td>
+                      {/* Sequence's reason when it gave one ("Invoice INV-7"); the sign of the amount says which way it went. */}
+                      <td>{transaction.reason ? <bdi>{transaction.reason}</bdi> : display.text(transaction.type === 'DEBIT' ? 'transactionDebit' : 'transactionCredit')}</td>
+                      <td data-column="amount">
+                        <bdi>{display.signedAmount(transaction.amount, grant, transaction.type === 'DEBIT' ? -1 : 1)}</bdi>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        )}
+        {technical.some(([, value]) => value !== null) && (
+          <details {...slot('grant-details-technical')}>
+            <summary>{display.text('detailsTechnical')}</summary>
+            <dl {...slot('grant-details-fields')}>
+              {technical.filter(([, value]) => value !== null).map(([term, value]) => field(term, <code>{value}</code>))}
+            </dl>
+          </details>
+        )}
+      </div>
     </>
   );
 }

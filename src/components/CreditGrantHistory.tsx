@@ -5,6 +5,10 @@ import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { CreditGrantDetailsDialog } from './CreditGrantDetailsDialog';
 import { rootSlot, slots, type SlotClassNames } from './class-names';
 import { describeHistoryRows, selectHistoryRows, type CreditHistoryFilter, type CreditHistorySort } from './history-rows';
+import { BuyCredit, type BuyCreditProp } from './parts/buy-credit';
+import { ErrorNotice } from './parts/error-notice';
+import { Icon } from './parts/icons';
+import { StatusPill } from './parts/status-pill';
 import { useCreditDisplay, type TextMessageKey } from './use-credit-display';
 
 /** Parts of {@link CreditGrantHistory}, by `data-slot`. */
@@ -17,14 +21,18 @@ export type CreditGrantHistorySlot =
   | 'grant-history-sort'
   | 'grant-history-filter'
   | 'grant-history-alert'
-  | 'grant-history-notice'
   | 'grant-history-retry'
+  | 'grant-history-sign-in'
+  | 'grant-history-notice'
   | 'grant-history-table'
   | 'grant-history-row'
   | 'grant-history-open'
+  | 'grant-history-granted'
   | 'grant-history-next'
   | 'grant-history-status'
+  | 'grant-history-cell-label'
   | 'grant-history-empty'
+  | 'grant-history-buy'
   | 'grant-history-skeleton'
   | 'grant-history-skeleton-row'
   | 'grant-history-footer'
@@ -69,6 +77,11 @@ export interface CreditGrantHistoryProps {
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   /** Called when a row is opened; when given, the built-in details dialog is not used. */
   onSelectGrant?: (grant: CreditGrant) => void;
+  /**
+   * The empty history's "Buy credit" button: your handler, or `false` for
+   * none. @default a button opening `CreditTopUpDialog` when the provider has `topUp` and the offer loads
+   */
+  onBuyCredit?: BuyCreditProp;
   /** Class of the root part. */
   className?: string;
   /** Classes of the other parts. */
@@ -76,11 +89,14 @@ export interface CreditGrantHistoryProps {
 }
 
 /**
- * Every credit grant, newest first: name, balance meter, effective and expiry
- * dates and status in words, with a marker on the grant Sequence spends next.
- * Sort by creation or expiry, filter usable or ended grants, load more pages
- * ("showing N of M"), and open a grant's details. Shows a skeleton while
- * loading, an empty state, and errors with a retry that keeps the rows it had.
+ * Every credit grant, newest first: its name with what was granted, status
+ * as a pill in words, the first and last usable day, and a right-aligned
+ * "Remaining" column with a compact meter; a quiet marker on the grant
+ * Sequence spends next. Sort by creation or expiry, filter usable or ended
+ * grants, load more pages ("showing N of M"), and open a grant's details (the
+ * whole row is the target). On narrow containers each row becomes a card with
+ * labelled dates. Shows a skeleton while loading, an empty state (with "Buy
+ * credit" when offered), and errors with a retry that keeps the rows it had.
  */
 export function CreditGrantHistory(props: CreditGrantHistoryProps) {
   return props.grants === undefined ? <ConnectedCreditGrantHistory {...props} /> : <HistoryView {...props} grants={props.grants} />;
@@ -109,7 +125,13 @@ function ConnectedCreditGrantHistory(props: CreditGrantHistoryProps) {
 
 const SORTS = { created: 'historySortCreated', expiry: 'historySortExpiry' } as const;
 const FILTERS = { all: 'historyFilterAll', usable: 'historyFilterUsable', ended: 'historyFilterEnded' } as const;
-const COLUMNS = ['historyColumnName', 'historyColumnBalance', 'historyColumnEffective', 'historyColumnExpiry', 'historyColumnStatus'] as const;
+const COLUMNS = [
+  ['name', 'historyColumnName'],
+  ['status', 'historyColumnStatus'],
+  ['starts', 'historyColumnEffective'],
+  ['expires', 'historyColumnExpiry'],
+  ['remaining', 'historyColumnBalance'],
+] as const;
 
 function HistoryView({
   grants,
@@ -130,6 +152,7 @@ function HistoryView({
   title,
   headingLevel = 2,
   onSelectGrant,
+  onBuyCredit,
   className,
   classNames,
 }: CreditGrantHistoryProps & { grants: readonly CreditGrant[]; connected?: boolean }) {
@@ -165,6 +188,12 @@ function HistoryView({
     }
   };
 
+  const open = (grant: CreditGrant, opener: HTMLElement) => {
+    if (onSelectGrant) return onSelectGrant(grant);
+    openerRef.current = opener;
+    setSelected(grant);
+  };
+
   const control = <Value extends string>(
     label: 'historySortLabel' | 'historyFilterLabel',
     part: CreditGrantHistorySlot,
@@ -174,13 +203,16 @@ function HistoryView({
   ) => (
     <label {...slot('grant-history-control')}>
       <span>{display.text(label)}</span>
-      <select {...slot(part)} value={value} onChange={(event) => onChange(event.target.value as Value)}>
-        {Object.entries<TextMessageKey>(options).map(([option, key]) => (
-          <option key={option} value={option}>
-            {display.text(key)}
-          </option>
-        ))}
-      </select>
+      <span data-slot="select">
+        <select {...slot(part)} value={value} onChange={(event) => onChange(event.target.value as Value)}>
+          {Object.entries<TextMessageKey>(options).map(([option, key]) => (
+            <option key={option} value={option}>
+              {display.text(key)}
+            </option>
+          ))}
+        </select>
+        <Icon name="chevron" />
+      </span>
     </label>
   );
 
@@ -190,24 +222,26 @@ function HistoryView({
         <Heading id={titleId} {...slot('grant-history-title')}>
           {title ?? display.text('historyTitle')}
         </Heading>
-        <div {...slot('grant-history-controls')}>
-          {control('historySortLabel', 'grant-history-sort', sort, SORTS, setSort)}
-          {control('historyFilterLabel', 'grant-history-filter', filter, FILTERS, (next) => {
-            setFilter(next);
-            setVisibleCount(rowsPerPage);
-          })}
-        </div>
+        {/* Sorting and filtering nothing is no help: the controls wait for rows. */}
+        {hasRows && (
+          <div {...slot('grant-history-controls')}>
+            {control('historySortLabel', 'grant-history-sort', sort, SORTS, setSort)}
+            {control('historyFilterLabel', 'grant-history-filter', filter, FILTERS, (next) => {
+              setFilter(next);
+              setVisibleCount(rowsPerPage);
+            })}
+          </div>
+        )}
       </div>
 
       {error && (
-        <div role="alert" {...slot('grant-history-alert')}>
-          <span>{display.text(hasRows ? 'historyErrorKeepsRows' : 'historyError')}</span>{' '}
-          {onRetry && (
-            <button type="button" {...slot('grant-history-retry')} onClick={onRetry}>
-              {display.text('retry')}
-            </button>
-          )}
-        </div>
+        <ErrorNotice
+          error={error}
+          message={hasRows ? 'historyErrorKeepsRows' : 'historyError'}
+          onRetry={onRetry}
+          display={display}
+          slots={{ alert: slot('grant-history-alert'), retry: slot('grant-history-retry'), signIn: slot('grant-history-sign-in') }}
+        />
       )}
       {invalidCount > 0 && <p {...slot('grant-history-notice')} {...display.sayPlural('historyInvalid', invalidCount)} />}
 
@@ -215,8 +249,8 @@ function HistoryView({
         <table {...slot('grant-history-table')} aria-labelledby={titleId} aria-describedby={countId}>
           <thead>
             <tr>
-              {COLUMNS.map((key) => (
-                <th key={key} scope="col">
+              {COLUMNS.map(([column, key]) => (
+                <th key={key} scope="col" data-column={column}>
                   {display.text(key)}
                 </th>
               ))}
@@ -224,36 +258,48 @@ function HistoryView({
           </thead>
           <tbody>
             {shownRows.map(({ grant, status, isNextToSpend }) => (
-              <tr key={grant.id} {...slot('grant-history-row')} data-status={status} data-next-to-spend={isNextToSpend ? '' : undefined}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    aria-haspopup="dialog"
-                    {...slot('grant-history-open')}
-                    onClick={(event) => {
-                      if (onSelectGrant) return onSelectGrant(grant);
-                      openerRef.current = event.currentTarget;
-                      setSelected(grant);
-                    }}
-                  >
-                    {grant.name}
+              <tr
+                key={grant.id}
+                {...slot('grant-history-row')}
+                data-status={status}
+                data-next-to-spend={isNextToSpend ? '' : undefined}
+                // The whole row opens the details for a pointer; keyboards and screen readers use the name's button.
+                onClick={(event) => {
+                  if (event.target instanceof Element && event.target.closest('button, a, input, select')) return;
+                  open(grant, event.currentTarget.querySelector('button') ?? event.currentTarget);
+                }}
+              >
+                <th scope="row" data-column="name">
+                  <button type="button" aria-haspopup="dialog" {...slot('grant-history-open')} onClick={(event) => open(grant, event.currentTarget)}>
+                    {display.grantName(grant)}
                   </button>
-                  {isNextToSpend && (
-                    <>
-                      {' '}
-                      <span {...slot('grant-history-next')}>{display.text('historyNextToSpend')}</span>
-                    </>
-                  )}
-                </th>
-                <td>
-                  <CreditBalanceMeter grant={grant} hideLabel />
-                </td>
-                <td>{display.date(grant.effectiveDate, 'historyNoEffectiveDate')}</td>
-                <td>{display.date(grant.expiryDate, 'historyNoExpiry')}</td>
-                <td>
-                  <span {...slot('grant-history-status')} data-status={status}>
-                    {display.status(status)}
+                  <span {...slot('grant-history-granted')}>
+                    <span {...display.say('historyGranted', { amount: display.amount(grant.originalAmount, grant) })} />
+                    {isNextToSpend && (
+                      <>
+                        {' '}
+                        <span {...slot('grant-history-next')}>{display.text('historyNextToSpend')}</span>
+                      </>
+                    )}
                   </span>
+                </th>
+                <td data-column="status">
+                  <StatusPill status={status} slot={slot('grant-history-status')} display={display} />
+                </td>
+                <td data-column="starts">
+                  <span {...slot('grant-history-cell-label')} aria-hidden="true">
+                    {display.text('historyColumnEffective')}
+                  </span>{' '}
+                  {display.date(grant.effectiveDate, 'historyNoEffectiveDate')}
+                </td>
+                <td data-column="expires">
+                  <span {...slot('grant-history-cell-label')} aria-hidden="true">
+                    {display.text('historyColumnExpiry')}
+                  </span>{' '}
+                  {display.date(grant.expiryDate, 'historyNoExpiry')}
+                </td>
+                <td data-column="remaining">
+                  <CreditBalanceMeter grant={grant} appearance="compact" />
                 </td>
               </tr>
             ))}
@@ -266,17 +312,30 @@ function HistoryView({
           <p role="status" data-visually-hidden="">
             {display.text('historyLoading')}
           </p>
-          {[0, 1, 2].map((index) => (
-            <div key={index} {...slot('grant-history-skeleton-row')} aria-hidden="true" />
+          {/* Shaped like the rows that will replace it: a name over a line, a pill, dates, a bar. */}
+          {[0, 1, 2, 3].map((index) => (
+            <div key={index} {...slot('grant-history-skeleton-row')} aria-hidden="true">
+              <span data-slot="skeleton-line" data-size="name" />
+              <span data-slot="skeleton-line" data-size="pill" />
+              <span data-slot="skeleton-line" data-size="date" />
+              <span data-slot="skeleton-line" data-size="bar" />
+            </div>
           ))}
         </div>
       ) : (
-        !error && <p {...slot('grant-history-empty')}>{display.text('historyEmpty')}</p>
+        !error && (
+          <div {...slot('grant-history-empty')} data-state="empty">
+            <Icon name="empty" />
+            <p {...display.say('historyEmpty')} />
+            <p {...display.say('historyEmptyDetail')} />
+            <BuyCredit onBuyCredit={onBuyCredit} slot={slot('grant-history-buy')} />
+          </div>
+        )
       )}
 
       {hasRows && (
         <div {...slot('grant-history-footer')}>
-          <p id={countId} ref={countRef} tabIndex={-1} {...slot('grant-history-count')} {...display.sayPlural('historyShowing', total, { shown: shownRows.length, total })} />
+          <p id={countId} ref={countRef} tabIndex={-1} {...slot('grant-history-count')} {...display.sayPlural('historyShowing', total, { shown: display.count(shownRows.length), total: display.count(total) })} />
           {canLoadMore && (
             <button type="button" {...slot('grant-history-load-more')} onClick={loadMore} disabled={isLoadingMore} aria-describedby={countId}>
               {display.text(isLoadingMore ? 'historyLoadingMore' : 'historyLoadMore')}

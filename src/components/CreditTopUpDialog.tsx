@@ -5,7 +5,6 @@ import { useCreditGrantsConfig } from '../react/context';
 import { useCreateCreditGrant, useCreditTopUpOffer } from '../react/hooks';
 import { slots, type SlotClassNames, type SlotProps } from './class-names';
 import { CloseButton, Modal, type ModalProps } from './parts/modal';
-import { rateText, validityText } from './top-up-text';
 import { TopUpForm } from './parts/top-up-form';
 import { TopUpSuccess } from './parts/top-up-success';
 import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
@@ -14,7 +13,9 @@ import { useCreditDisplay, type CreditDisplay } from './use-credit-display';
 export type CreditTopUpDialogSlot =
   | 'top-up-overlay'
   | 'top-up'
+  | 'top-up-header'
   | 'top-up-title'
+  | 'top-up-body'
   | 'top-up-description'
   | 'top-up-message'
   | 'top-up-retry'
@@ -31,13 +32,15 @@ export type CreditTopUpDialogSlot =
   | 'top-up-actions'
   | 'top-up-submit'
   | 'top-up-close'
+  | 'top-up-dismiss'
   | 'top-up-success'
+  | 'top-up-receipt'
   | 'top-up-balance'
   | 'top-up-again';
 
 /** Props of {@link CreditTopUpDialog}. It must be inside a `<CreditGrantsProvider>` whose proxy has the `topUp` option. */
 export interface CreditTopUpDialogProps extends ModalProps {
-  /** The dialog's title. @default messages.topUpTitle ("Buy credit") */
+  /** The dialog's title while buying. @default messages.topUpTitle ("Buy credit") */
   title?: ReactNode;
   /** Called once per purchase with the new grant, after grants, balances and summary were refreshed. */
   onPurchased?: (grant: CreditGrant) => void;
@@ -52,8 +55,10 @@ export interface CreditTopUpDialogProps extends ModalProps {
  * locale's number format ("1.234,5" in de-DE), preset amounts, a live price
  * ("500 API calls — £25.00") computed exactly from the offer's price
  * structure, and a purchase through `useCreateCreditGrant` (one
- * `Idempotency-Key` per opening and amount, so retrying never buys twice)
- * that ends by showing the new balance.
+ * `Idempotency-Key` per opening and amount, so retrying never buys twice).
+ * The primary button states the price ("Pay £25.00") and comes after
+ * "Cancel"; a purchase ends on a receipt: what was added, what it cost, and
+ * the new balance.
  *
  * Focus is trapped, Escape closes, focus starts in the amount field and
  * returns to what opened the dialog, and it always has a title. The price it
@@ -66,10 +71,9 @@ export function CreditTopUpDialog({ title, onPurchased, className, classNames, .
   const display = useCreditDisplay();
   const slot = slots(classNames);
   return (
-    <Modal {...modal} name="top-up" className={className} overlayClassName={classNames?.['top-up-overlay']}>
-      <Dialog.Title {...slot('top-up-title')}>{title ?? display.text('topUpTitle')}</Dialog.Title>
+    <Modal {...modal} name="top-up" className={className} overlayClassName={classNames?.['top-up-overlay']} dismissLabel={display.text('detailsClose')}>
       {/* Mounted per opening: each opening is a new purchase intent with its own keys. */}
-      <TopUpBody display={display} slot={slot} onPurchased={onPurchased} />
+      <TopUpBody display={display} slot={slot} title={title} onPurchased={onPurchased} />
     </Modal>
   );
 }
@@ -80,38 +84,49 @@ export interface TopUpPartProps {
   slot: (name: CreditTopUpDialogSlot) => SlotProps;
 }
 
-function TopUpBody({ display, slot, onPurchased }: TopUpPartProps & { onPurchased: ((grant: CreditGrant) => void) | undefined }) {
+/** The dialog's title row. */
+export function TopUpHeader({ slot, children }: { slot: TopUpPartProps['slot']; children: ReactNode }) {
+  return (
+    <div {...slot('top-up-header')}>
+      <Dialog.Title {...slot('top-up-title')}>{children}</Dialog.Title>
+    </div>
+  );
+}
+
+function TopUpBody({
+  display,
+  slot,
+  title,
+  onPurchased,
+}: TopUpPartProps & { title: ReactNode; onPurchased: ((grant: CreditGrant) => void) | undefined }) {
   const { offer, error, refetch, isFetching } = useCreditTopUpOffer();
   const purchase = useCreateCreditGrant({ onSuccess: onPurchased });
+  const heading = title ?? display.text('topUpTitle');
 
   if (offer === undefined) {
     return (
       <>
-        <Dialog.Description {...slot('top-up-message')} role={error ? 'alert' : 'status'} data-state={error ? 'error' : 'loading'}>
-          {display.text(error ? 'topUpUnavailable' : 'topUpLoading')}
-        </Dialog.Description>
+        <TopUpHeader slot={slot}>{heading}</TopUpHeader>
+        <div {...slot('top-up-body')}>
+          <Dialog.Description {...slot('top-up-message')} role={error ? 'alert' : 'status'} data-state={error ? 'error' : 'loading'}>
+            {display.text(error ? 'topUpUnavailable' : 'topUpLoading')}
+          </Dialog.Description>
+        </div>
         <div {...slot('top-up-actions')}>
+          <CloseButton slot={slot('top-up-close')}>{display.text('topUpCancel')}</CloseButton>
           {error && (
-            <button type="button" {...slot('top-up-retry')} onClick={() => void refetch()} aria-disabled={isFetching || undefined}>
+            <button type="button" {...slot('top-up-retry')} data-variant="primary" onClick={() => void refetch()} aria-disabled={isFetching || undefined}>
               {display.text('retry')}
             </button>
           )}
-          <CloseButton slot={slot('top-up-close')}>{display.text('topUpCancel')}</CloseButton>
         </div>
       </>
     );
   }
   const part = { offer, display, slot };
-  return (
-    <>
-      <Dialog.Description {...slot('top-up-description')}>
-        <span {...rateText(offer, display)} /> <span {...validityText(offer, display)} />
-      </Dialog.Description>
-      {purchase.isSuccess && purchase.grant ? (
-        <TopUpSuccess {...part} grant={purchase.grant} purchasedAt={purchase.purchasedAt} onBuyMore={purchase.reset} />
-      ) : (
-        <TopUpForm {...part} purchase={purchase} />
-      )}
-    </>
+  return purchase.isSuccess && purchase.grant ? (
+    <TopUpSuccess {...part} grant={purchase.grant} purchasedAt={purchase.purchasedAt} onBuyMore={purchase.reset} />
+  ) : (
+    <TopUpForm {...part} title={heading} purchase={purchase} />
   );
 }

@@ -1,7 +1,13 @@
 // Styled components. Import 'react-credit-grants/styles.css' once for the
 // default look; without it they render unstyled but fully usable.
 export { CreditBalanceMeter } from './CreditBalanceMeter';
-export type { CreditBalanceMeterProps, CreditBalanceMeterSlot, CreditBalanceTotal } from './CreditBalanceMeter';
+export type {
+  CreditBalanceMeterAppearance,
+  CreditBalanceMeterProps,
+  CreditBalanceMeterSlot,
+  CreditBalanceMeterState,
+  CreditBalanceTotal,
+} from './CreditBalanceMeter';
 export { CreditExpiryWarning } from './CreditExpiryWarning';
 export type { CreditExpiryWarningProps, CreditExpiryWarningSlot } from './CreditExpiryWarning';
 export { CreditGrantHistory } from './CreditGrantHistory';
@@ -13,7 +19,10 @@ export { CreditBalanceSummary } from './CreditBalanceSummary';
 export type { CreditBalanceSummaryProps, CreditBalanceSummarySlot } from './CreditBalanceSummary';
 export { CreditTopUpDialog } from './CreditTopUpDialog';
 export type { CreditTopUpDialogProps, CreditTopUpDialogSlot } from './CreditTopUpDialog';
+export { CreditTopUpButton } from './CreditTopUpButton';
+export type { CreditTopUpButtonProps } from './CreditTopUpButton';
 export { defaultMessages, formatMessage, formatPluralMessage } from './messages';
 export type { CreditGrantsMessages, MessageValues, PluralMessage } from './messages';
 export type { BalanceLevel } from './balance-level';
 export type { SlotClassNames } from './class-names';
+export type { BuyCreditProp } from './parts/buy-credit';

@@ -17,6 +17,8 @@ export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRu
 export const defaultMessages = {
   // How a usage amount reads: the formatted count and the metric's name.
   usageAmount: '{amount} {unit}',
+  // A cash grant Sequence named after its currency ("GBP"), as people call it.
+  cashCreditName: '{currency} credit',
 
   // Status of a grant, always shown as text (never by colour alone).
   statusScheduled: 'Scheduled',
@@ -27,18 +29,34 @@ export const defaultMessages = {
 
   // CreditBalanceMeter
   meterValue: '{balance} of {original} left',
+  // An expired grant: what it still holds can no longer be used.
+  meterValueEnded: '{balance} of {original} unused',
+  // Beside the large figure of the remaining balance.
+  meterOf: 'of {original}',
   meterLow: 'Running low',
   meterDepleted: 'Used up',
   meterUnavailable: 'Balance unavailable',
   meterUnavailableDetail: '{original} granted',
 
   // CreditExpiryWarning
-  expiryWarningTitle: { one: 'Credit expiring soon', other: '{count} credit grants need attention' } as PluralMessage,
-  expiresRelative: '{name} expires {relative}',
-  expiredOn: '{name} expired on {date}',
+  expiryWarningTitle: { one: 'Credit expiring soon', other: '{count} credit grants expire soon' } as PluralMessage,
+  expiryWarningRecentTitle: { one: 'Credit expired recently', other: '{count} credit grants expired recently' } as PluralMessage,
+  expiresRelative: 'Expires {relative}',
+  expiredOn: 'Expired on {date}',
   amountAtRisk: '{amount} at risk',
-  amountAtRiskUnknown: 'Remaining balance unavailable',
+  amountAtRiskUnknown: 'Balance unavailable',
   amountLost: '{amount} unused',
+  expiryWarningMore: { one: '+1 more', other: '+{count} more' } as PluralMessage,
+  expiryWarningFewer: 'Show fewer',
+  buyCredit: 'Buy credit',
+
+  // Errors, the same in every component
+  errorUnauthorized: 'Your session has ended. Sign in again to see your credit.',
+  errorRateLimited: 'Too many requests for now.',
+  errorSignIn: 'Sign in again',
+  retry: 'Try again',
+  // {relative}: "in 30 seconds".
+  retryIn: 'Try again {relative}',
 
   // CreditGrantHistory
   historyTitle: 'Credit history',
@@ -46,22 +64,24 @@ export const defaultMessages = {
   historySortCreated: 'Newest first',
   historySortExpiry: 'Expiring soonest',
   historyFilterLabel: 'Show',
-  historyFilterAll: 'All',
-  historyFilterUsable: 'Usable',
+  historyFilterAll: 'All credit',
+  historyFilterUsable: 'Usable now',
   historyFilterEnded: 'Expired or used up',
   historyColumnName: 'Credit',
-  historyColumnBalance: 'Balance',
+  historyColumnStatus: 'Status',
   historyColumnEffective: 'Starts',
   historyColumnExpiry: 'Expires',
-  historyColumnStatus: 'Status',
+  historyColumnBalance: 'Remaining',
   historyNoExpiry: 'Never',
   historyNoEffectiveDate: 'Immediately',
+  historyGranted: '{amount} granted',
   historyNextToSpend: 'Spent next',
   historyShowing: { one: 'Showing {shown} of {total} credit grant', other: 'Showing {shown} of {total} credit grants' } as PluralMessage,
   historyLoadMore: 'Load more',
   historyLoadingMore: 'Loading more…',
   historyLoading: 'Loading credit grants…',
-  historyEmpty: 'No credit grants yet.',
+  historyEmpty: 'No credit yet',
+  historyEmptyDetail: 'Credit granted to you, or bought, will be listed here.',
   historyEmptyFiltered: 'No credit grants match this filter.',
   historyError: 'Credit grants could not be loaded.',
   historyErrorKeepsRows: 'Could not refresh: showing what was loaded before.',
@@ -69,39 +89,33 @@ export const defaultMessages = {
     one: '1 credit grant could not be shown because its data was invalid.',
     other: '{count} credit grants could not be shown because their data was invalid.',
   } as PluralMessage,
-  retry: 'Try again',
 
   // CreditGrantDetailsDialog
   detailsTitle: 'Credit grant details',
-  detailsDescription: 'Everything about this credit grant.',
+  // {kind}: typeCash or typeUsage; {date}: when it was granted.
+  detailsDescription: '{kind}, granted {date}',
   detailsLoading: 'Loading credit grant…',
   detailsError: 'This credit grant could not be loaded.',
   detailsNotFound: 'This credit grant could not be found.',
   detailsClose: 'Close',
-  fieldType: 'Type',
+  detailsTechnical: 'Technical details',
   typeCash: 'Cash credit',
   typeUsage: 'Usage credit',
-  fieldCurrency: 'Currency',
-  fieldUnit: 'Unit',
-  fieldMetricId: 'Metric ID',
   fieldOriginalAmount: 'Granted',
-  fieldCurrentBalance: 'Remaining',
-  fieldCostOfCredit: 'Cost of credit',
-  fieldEffectiveDate: 'Effective from',
-  fieldExpiryDate: 'Expires after',
-  fieldStatus: 'Status',
+  fieldCostOfCredit: 'Cost',
+  fieldEffectiveDate: 'Usable from',
+  fieldExpiryDate: 'Last day to use',
+  fieldId: 'Grant ID',
+  fieldMetricId: 'Metric ID',
   fieldTaxRateId: 'Tax rate ID',
   fieldCreditNoteId: 'Credit note ID',
-  fieldCreatedAt: 'Created',
-  fieldId: 'Grant ID',
   notSet: 'Not set',
   transactionsTitle: 'Transactions',
   transactionsEmpty: 'No transactions yet.',
   transactionsUnavailable: 'Transactions are not available.',
   transactionDate: 'Date',
-  transactionType: 'Type',
+  transactionDescription: 'Description',
   transactionAmount: 'Amount',
-  transactionReason: 'Reason',
   transactionDebit: 'Used',
   transactionCredit: 'Added',
 
@@ -116,16 +130,21 @@ export const defaultMessages = {
   // A refresh failed while totals from before are still shown: say which they are.
   summaryErrorKeepsTotals: 'Could not refresh: showing the balances loaded before.',
   summaryUnknownBalances: {
-    one: '1 more grant of {amount} has no reported balance.',
-    other: '{count} more grants totalling {amount} have no reported balance.',
+    one: 'Plus 1 grant of {amount} whose balance is not reported.',
+    other: 'Plus {count} grants of {amount} in all whose balance is not reported.',
   } as PluralMessage,
 
   // CreditTopUpDialog
   topUpTitle: 'Buy credit',
   topUpLoading: 'Loading prices…',
   topUpUnavailable: 'Buying credit is not available right now.',
-  topUpRateLinear: 'Price: {price} per unit.',
-  topUpRatePackage: 'Price: {price} per package of {size}.',
+  // Usage credit without a singular unit name from the proxy.
+  topUpRateLinear: '{price} per unit.',
+  // {unit}: the singular unit name, "API call".
+  topUpRatePerUnit: '{price} per {unit}.',
+  // Cash credit: {unit} is one unit of the currency, "£1.00".
+  topUpRateCash: '{price} per {unit} of credit.',
+  topUpRatePackage: '{price} per package of {size}.',
   topUpValidFor: {
     one: 'Credit bought now can be used for 1 day.',
     other: 'Credit bought now can be used for {count} days.',
@@ -148,14 +167,20 @@ export const defaultMessages = {
   topUpErrorDecimals: { one: 'Use at most 1 decimal place.', other: 'Use at most {count} decimal places.' } as PluralMessage,
   topUpErrorBelowMinimum: 'The smallest amount is {minimum}.',
   topUpErrorAboveMaximum: 'The largest amount is {maximum}.',
+  // Before a valid amount is typed.
   topUpSubmit: 'Buy',
+  // The primary button states what it charges.
+  topUpSubmitPrice: 'Pay {cost}',
   topUpSubmitting: 'Buying…',
   topUpCancel: 'Cancel',
   // {reason} is the credits server's own explanation (in English), or topUpFailedUnknown.
   topUpFailed: 'The purchase did not go through: {reason}',
   topUpFailedUnknown: 'the credits service could not be reached.',
   topUpRetrySafe: 'Trying again will not charge you twice.',
+  topUpSuccessTitle: 'Credit added',
   topUpSuccess: '{amount} added.',
+  topUpReceiptAmount: 'Credit',
+  topUpReceiptCost: 'Cost',
   topUpNewBalance: 'Your balance is now {balance}.',
   topUpBalanceUpdating: 'Updating your balance…',
   topUpBalanceUnavailable: 'Your new balance will show shortly.',
@@ -182,6 +207,16 @@ export function formatMessage(template: string, values: MessageValues = {}): str
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
+/** The form of a plural message for `count` in `locale` (`one`, `few`, `many`, … as the locale has them, else `other`). */
+export function selectPluralForm(message: PluralMessage, count: number, locale: string): string {
+  return message[cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count)] ?? message.other;
+}
+
+/** A count as `{count}` shows it: formatted for the locale. */
+export function formatCount(count: number, locale: string): string {
+  return getAmountFormatter(locale, null).format(count);
+}
+
 /**
  * Picks the plural form for `count` in `locale` and fills it; `{count}` is the
  * count formatted for the locale unless `values.count` is given.
@@ -192,8 +227,7 @@ export function formatPluralMessage(
   locale: string,
   values: MessageValues = {},
 ): string {
-  const form = message[cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count)] ?? message.other;
-  return formatMessage(form, { count: getAmountFormatter(locale, null).format(count), ...values });
+  return formatMessage(selectPluralForm(message, count, locale), { count: formatCount(count, locale), ...values });
 }
 
 const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;

@@ -23,14 +23,21 @@ export function formatUnitPrice(price: DecimalString, currency: Currency, locale
   return getAmountFormatter(locale, currency, digits).format(price as Intl.StringNumericLiteral);
 }
 
-/** "Price: £0.05 per unit." or "Price: £2.00 per package of 50 API calls." */
+/**
+ * "£0.05 per API call" (with the offer's singular unit name; "per unit"
+ * without one), "£0.95 per £1.00 of credit" for cash, or "£2.00 per package
+ * of 50 API calls".
+ */
 export function rateText({ price: { structure, currency }, unit }: CreditTopUpOffer, display: CreditDisplay): MessageProps {
-  return structure.pricingType === 'LINEAR'
-    ? display.say('topUpRateLinear', { price: formatUnitPrice(structure.pricePerUnit, currency, display.locale) })
-    : display.say('topUpRatePackage', {
-        price: formatUnitPrice(structure.pricePerPackage, currency, display.locale),
-        size: display.amount(structure.packageSize, unit),
-      });
+  if (structure.pricingType === 'PACKAGE') {
+    return display.say('topUpRatePackage', {
+      price: formatUnitPrice(structure.pricePerPackage, currency, display.locale),
+      size: display.amount(structure.packageSize, unit),
+    });
+  }
+  const price = formatUnitPrice(structure.pricePerUnit, currency, display.locale);
+  if (unit.type === 'CASH') return display.say('topUpRateCash', { price, unit: display.amount('1', unit) });
+  return unit.singularName === null ? display.say('topUpRateLinear', { price }) : display.say('topUpRatePerUnit', { price, unit: unit.singularName });
 }
 
 /** How long bought credit lasts. */

@@ -69,6 +69,12 @@ export function formatRelativeDays(days: number, locale: string): string {
   return relativeFormatter(locale).format(days, 'day');
 }
 
+/** A whole number of seconds from now in words: "in 30 seconds", "in 1 second" (localised). */
+export function formatRelativeSeconds(seconds: number, locale: string): string {
+  if (!Number.isInteger(seconds)) throw new RangeError(`formatRelativeSeconds: seconds must be a whole number, got ${seconds}`);
+  return relativeFormatter(locale).format(seconds, 'second');
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],

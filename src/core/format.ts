@@ -25,6 +25,12 @@ export interface FormatCreditAmountOptions {
   usageTemplate?: string;
   /** Most fraction digits shown for `USAGE` amounts. @default 20 (all of them) */
   maximumUsageFractionDigits?: number;
+  /**
+   * When the sign is shown, as `Intl.NumberFormat` places it for the locale:
+   * `"exceptZero"` for ledgers (+£500.00, -£187.60, £0.00).
+   * @default "auto" (negative amounts only)
+   */
+  signDisplay?: 'auto' | 'exceptZero';
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -42,12 +48,15 @@ export function getAmountFormatter(
   locale: string | readonly string[] | undefined,
   currency: Currency | null,
   fractionDigits?: number,
+  signDisplay: 'auto' | 'exceptZero' = 'auto',
 ): Intl.NumberFormat {
-  return cached(formatters, `${locale ?? ''}|${currency}|${fractionDigits}`, () => {
+  return cached(formatters, `${locale ?? ''}|${currency}|${fractionDigits}|${signDisplay}`, () => {
     const digits = fractionDigits ?? (currency ? getCurrencyMinorDigits(currency) : 20);
     return new Intl.NumberFormat(
       typeof locale === 'object' ? [...locale] : locale,
-      currency ? { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } : { maximumFractionDigits: digits },
+      currency
+        ? { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay }
+        : { maximumFractionDigits: digits, signDisplay },
     );
   });
 }
@@ -76,12 +85,12 @@ export function formatCreditAmount(
     if (!isCurrency(unit.currency)) {
       throw new TypeError(`formatCreditAmount: unknown currency ${JSON.stringify(unit.currency)}`);
     }
-    return getAmountFormatter(options.locale, unit.currency).format(value);
+    return getAmountFormatter(options.locale, unit.currency, undefined, options.signDisplay).format(value);
   }
   if (unit.type !== 'USAGE') {
     throw new TypeError(`formatCreditAmount: unit.type must be "CASH" or "USAGE", got ${JSON.stringify(unit.type)}`);
   }
-  const number = getAmountFormatter(options.locale, null, options.maximumUsageFractionDigits).format(value);
+  const number = getAmountFormatter(options.locale, null, options.maximumUsageFractionDigits, options.signDisplay).format(value);
   const template = options.usageTemplate ?? '{amount} {unit}';
   return template.replace(/\{(amount|unit)\}/g, (_, slot: string) => (slot === 'amount' ? number : unit.name));
 }

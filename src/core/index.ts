@@ -46,7 +46,7 @@ export {
   isValidInstant,
 } from './dates';
 export type { CreditGrantStatus, GrantStatusOptions, TodayOptions } from './dates';
-export { formatCalendarDate, formatInstant, formatRelativeDays, formatTimeAgo } from './format-dates';
+export { formatCalendarDate, formatInstant, formatRelativeDays, formatRelativeSeconds, formatTimeAgo } from './format-dates';
 export type { FormatCalendarDateOptions, FormatInstantOptions } from './format-dates';
 export { sortByConsumptionOrder } from './consumption';
 export { DEFAULT_FETCH_TIMEOUT_MS, createHttpFetcher, parseRetryAfter } from './fetcher';

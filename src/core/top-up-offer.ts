@@ -21,6 +21,8 @@ export interface CreditTopUpUnit extends CreditUnit {
   key: string;
   /** The metric of `USAGE` credit; `null` for `CASH`. */
   metricId: string | null;
+  /** How one unit of `USAGE` credit is called ("API call"), for prices; `null` when the host did not say (and for `CASH`). */
+  singularName: string | null;
 }
 
 /**
@@ -147,6 +149,9 @@ export function normalizeCreditTopUpOffer(raw: unknown): CreditTopUpOffer {
   const unitNoKey = { type, currency, name, metricId: type === 'USAGE' ? (metricId as string) : null };
   const expectedKey = creditUnitKey(unitNoKey);
   if (key !== expectedKey) unitRead.fail('key', JSON.stringify(expectedKey));
+  // Optional: proxies older than the field do not send it.
+  const { singularName = null } = unitRead.raw;
+  if (singularName !== null && (typeof singularName != 'string' || singularName === '')) unitRead.fail('singularName', 'a non-empty string, or null');
 
   const priceProblem = invalidCreditPriceReason(read.raw.price);
   if (priceProblem !== null) invalid(OFFER, priceProblem);
@@ -160,7 +165,7 @@ export function normalizeCreditTopUpOffer(raw: unknown): CreditTopUpOffer {
   const offerName = read.string('name');
   const validForDays = read.raw.validForDays === null ? null : whole('validForDays', 1, Infinity, 'a whole number of days >= 1, or null');
   return {
-    unit: { ...unitNoKey, key: expectedKey },
+    unit: { ...unitNoKey, key: expectedKey, singularName: singularName as string | null },
     price,
     minimumAmount,
     maximumAmount,

@@ -32,6 +32,8 @@ export interface CreditGrantsConfig {
   staleTime: number;
   /** Whether failed requests are retried by the library's policy. */
   retry: boolean;
+  /** Whether the proxy sells credit: components may offer "Buy credit". */
+  topUp: boolean;
   /** The provider's overrides of the message catalogue (the components merge them over the English defaults). */
   messages: Partial<CreditGrantsMessages> | undefined;
   /** Today's calendar date in `timeZone`, as of the last check (the value changes when the day turns). */

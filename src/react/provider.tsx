@@ -66,6 +66,14 @@ export interface CreditGrantsProviderProps {
    */
   retry?: boolean;
   /**
+   * Whether your proxy sells credit (its `topUp` option). Then the components
+   * offer "Buy credit" where it helps (an expiry warning, an empty history),
+   * opening `CreditTopUpDialog`, once the offer has loaded. Off, they never
+   * ask the proxy for an offer.
+   * @default false
+   */
+  topUp?: boolean;
+  /**
    * Called once for every request answered with 401 (never retried), for
    * example to send the user to sign in again.
    */
@@ -145,6 +153,7 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
     queryKeyScope = DEFAULT_QUERY_KEY_SCOPE,
     staleTime = DEFAULT_CREDITS_STALE_TIME_MS,
     retry = true,
+    topUp = false,
     onUnauthorized,
     onError,
     messages: messagesProp,
@@ -225,10 +234,11 @@ export function CreditGrantsProvider(props: CreditGrantsProviderProps): ReactNod
       queryKeyScope,
       staleTime,
       retry,
+      topUp,
       messages,
       today,
     }),
-    [fetcher, locale, timeZone, now, stableOnUnauthorized, stableOnError, queryClient, queryKeyScope, staleTime, retry, messages, today],
+    [fetcher, locale, timeZone, now, stableOnUnauthorized, stableOnError, queryClient, queryKeyScope, staleTime, retry, topUp, messages, today],
   );
 
   return <CreditGrantsContext.Provider value={config}>{children}</CreditGrantsContext.Provider>;

@@ -62,6 +62,12 @@ export interface CreditsProxyTopUpOptions {
    * after the unit.
    */
   name: string;
+  /**
+   * For `USAGE` credit: how one unit is called, so prices read "£0.05 per API
+   * call" (`name` is the plural the amounts use: "500 API calls").
+   * @default none: prices read "per unit"
+   */
+  singularName?: string;
   /** Smallest amount one purchase may grant, a decimal string (`"100"`). */
   minimumAmount: string;
   /** Largest amount one purchase may grant, a decimal string (`"100000"`): a guard against typos that would be invoiced. */
@@ -143,6 +149,7 @@ function positiveDecimal(value: unknown, name: string): DecimalString {
 interface StaticRules {
   creditType: 'CASH' | 'USAGE';
   name: string;
+  singularName: string | null;
   minimumAmount: DecimalString;
   maximumAmount: DecimalString;
   amountFractionDigits: number | undefined;
@@ -178,7 +185,7 @@ function planFor(price: CreditPrice, rules: StaticRules): TopUpOfferPlan {
       : { type: 'USAGE' as const, currency: price.currency, name: rules.name, metricId };
   return {
     offer: {
-      unit: { ...unit, key: creditUnitKey(unit) },
+      unit: { ...unit, key: creditUnitKey(unit), singularName: rules.creditType === 'USAGE' ? rules.singularName : null },
       price,
       minimumAmount: rules.minimumAmount,
       maximumAmount: rules.maximumAmount,
@@ -205,6 +212,11 @@ export function resolveTopUpOptions(value: CreditsProxyTopUpOptions | undefined)
   if (creditType !== 'CASH' && creditType !== 'USAGE') fail('creditType must be "CASH" or "USAGE"');
   if (typeof value.sequenceAccountId !== 'string' || value.sequenceAccountId.trim() === '') fail('sequenceAccountId must be your Sequence account id');
   if (typeof value.name !== 'string' || value.name.trim() === '' || value.name.length > 200) fail('name must be a non-empty string of at most 200 characters');
+  const { singularName = null } = value;
+  if (singularName !== null && (typeof singularName !== 'string' || singularName.trim() === '' || singularName.length > 200)) {
+    fail('singularName must be a non-empty string of at most 200 characters');
+  }
+  if (singularName !== null && creditType === 'CASH') fail('singularName is for USAGE credit (cash is counted in its currency)');
   const minimumAmount = positiveDecimal(value.minimumAmount, 'minimumAmount');
   const maximumAmount = positiveDecimal(value.maximumAmount, 'maximumAmount');
   if (compareDecimals(minimumAmount, maximumAmount) > 0) fail('minimumAmount must not be more than maximumAmount');
@@ -238,6 +250,7 @@ export function resolveTopUpOptions(value: CreditsProxyTopUpOptions | undefined)
   const rules: StaticRules = {
     creditType,
     name: value.name,
+    singularName,
     minimumAmount,
     maximumAmount,
     amountFractionDigits: digits,

@@ -23,6 +23,7 @@ export type {
 export { FIXTURE_UNITS } from './fixtures/units';
 export type { FixtureUnit } from './fixtures/units';
 export { addCalendarDays } from './calendar';
+export { wholeText } from './whole-text';
 export type {
   SequenceCreditBalance,
   SequenceCreditBalancesReply,

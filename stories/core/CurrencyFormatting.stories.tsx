@@ -20,7 +20,8 @@ function CurrencyTable({ amount, locale }: Props) {
     return <p role="alert">{error instanceof Error ? error.message : String(error)}</p>;
   }
   return (
-    <table lang={locale}>
+    // Long amounts wrap rather than widen the page on a phone.
+    <table lang={locale} style={{ inlineSize: '100%', tableLayout: 'fixed' }}>
       <caption>
         {amount} in the {CURRENCIES.length} Sequence currencies, {locale}
       </caption>
@@ -34,7 +35,9 @@ function CurrencyTable({ amount, locale }: Props) {
         {rows.map((row) => (
           <tr key={row.currency}>
             <th scope="row">{row.currency}</th>
-            <td dir="auto">{row.text}</td>
+            <td dir="auto" style={{ overflowWrap: 'anywhere' }}>
+              {row.text}
+            </td>
           </tr>
         ))}
       </tbody>

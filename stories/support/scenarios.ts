@@ -59,6 +59,7 @@ export const apiCallsTopUp: CreditsProxyTopUpOptions = {
   price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.05', usageMetricId: API_CALLS?.metricId ?? '' } },
   sequenceAccountId: FAKE_SEQUENCE_ACCOUNT_ID,
   name: 'API calls',
+  singularName: 'API call',
   minimumAmount: '100',
   maximumAmount: '100000',
   presets: ['500', '1000', '5000'],
@@ -95,6 +96,8 @@ export const scenarios = {
   manyGrants: scenario((fx) => fx.manyGrants(250)),
   /** A new customer without any grant. */
   empty: scenario(() => []),
+  /** A new customer without any grant, who can buy API calls. */
+  emptyTopUp: scenario(() => [], { topUp: apiCallsTopUp }),
   /** Every answer takes 1.5 s. */
   slowNetwork: scenario(showcaseGrants, { latencyMs: 1500 }),
   /** Sequence never answers: the loading state stays on screen. */
@@ -121,6 +124,8 @@ export const scenarios = {
       ...apiCallsTopUp,
       creditType: 'CASH',
       name: 'JPY',
+      // Cash is counted in its currency: no unit name.
+      singularName: undefined,
       minimumAmount: '1000',
       maximumAmount: '500000',
       presets: ['5000', '10000', '50000'],

@@ -33,60 +33,76 @@ function fieldValues(dialog: HTMLElement): Record<string, string> {
 }
 
 describe('CreditGrantDetailsDialog', () => {
-  it('shows every field of the grant, titled with its name', async () => {
+  it('shows what a customer wants to know first, titled with its name and status', async () => {
     const user = userEvent.setup();
     renderWithProvider(<CreditGrantDetailsDialog grant={usage} trigger={<button type="button">Open</button>} />);
     await user.click(screen.getByRole('button', { name: 'Open' }));
     const dialog = screen.getByRole('dialog', { name: 'GPU minutes' });
-    expect(dialog).toHaveAccessibleDescription('Everything about this credit grant.');
+    expect(dialog).toHaveAccessibleDescription('Usage credit, granted 30 Oct 2026');
+    expect(within(dialog).getByText('Active', { selector: '[data-slot="grant-details-status"]' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('meter')).toHaveAttribute('aria-valuetext', '150.5 GPU minutes of 600 GPU minutes left');
+    expect(dialog.querySelector('[data-slot="balance-meter-amount"]')).toHaveTextContent('150.5 GPU minutes');
     expect(fieldValues(dialog)).toEqual({
-      Status: 'Active',
-      Type: 'Usage credit',
-      Unit: 'GPU minutes',
+      'Usable from': '1 Nov 2026',
+      'Last day to use': '31 Dec 2026',
       Granted: '600 GPU minutes',
-      Remaining: '150.5 GPU minutes',
-      'Cost of credit': 'US$1,200.00',
-      'Effective from': '1 Nov 2026',
-      'Expires after': '31 Dec 2026',
+      Cost: 'US$1,200.00',
+      // Identifiers, folded under "Technical details".
+      'Grant ID': 'g-usage',
       'Metric ID': 'metric-gpu',
       'Tax rate ID': 'tax-20',
       'Credit note ID': 'cn-7',
-      Created: '30 Oct 2026, 16:45',
-      'Grant ID': 'g-usage',
     });
-    expect(within(dialog).getByRole('meter')).toHaveAttribute('aria-valuetext', '150.5 GPU minutes of 600 GPU minutes left');
+    const technical = within(dialog).getByText('Technical details').closest('details')!;
+    expect(technical).not.toHaveAttribute('open');
+    expect(within(technical).getByText('metric-gpu')).toBeInTheDocument();
+    expect(dialog).not.toHaveTextContent(/Everything about/);
     await expectNoAxeViolations();
   });
 
-  it('says what is not set and what is unknown, never inventing values', async () => {
+  it('shows only what is known, never "Not set" for a customer, and no invented values', async () => {
     const user = userEvent.setup();
     const legacy = grant('legacy', { currentBalance: undefined, costOfCredit: undefined, expiryDate: null, effectiveDate: null });
     render(<CreditGrantDetailsDialog grant={legacy} trigger={<button type="button">Open</button>} />);
     await user.click(screen.getByRole('button', { name: 'Open' }));
-    const values = fieldValues(screen.getByRole('dialog'));
-    expect(values).toMatchObject({
-      Remaining: 'Balance unavailable',
-      'Cost of credit': 'Not set',
-      'Effective from': 'Immediately',
-      'Expires after': 'Never',
-      'Tax rate ID': 'Not set',
+    const dialog = screen.getByRole('dialog');
+    expect(fieldValues(dialog)).toEqual({
+      'Usable from': 'Immediately',
+      'Last day to use': 'Never',
+      Granted: '£100.00',
+      'Grant ID': 'legacy',
     });
-    expect(screen.getByRole('dialog').textContent).not.toMatch(/NaN|undefined|null|\[object/);
+    expect(dialog.querySelector('[data-slot="balance-meter-amount"]')).toHaveTextContent('Balance unavailable');
+    expect(dialog.textContent).not.toMatch(/NaN|undefined|null|\[object|Not set/);
   });
 
-  it('traps focus, closes on Escape and gives focus back to the trigger', async () => {
+  it('never grows past the screen: a header with a ✕, a body that scrolls, a footer with Close', async () => {
+    renderWithProvider(<CreditGrantDetailsDialog grant={usage} open />);
+    const dialog = screen.getByRole('dialog');
+    const parts = [...dialog.children].map((child) => child.getAttribute('data-slot'));
+    expect(parts).toEqual(['grant-details-header', 'grant-details-body', 'grant-details-footer', 'grant-details-dismiss']);
+    expect(within(dialog).getAllByRole('button', { name: 'Close' })).toHaveLength(2);
+  });
+
+  it('traps focus, starts on Close, closes on Escape and gives focus back to the trigger', async () => {
     const user = userEvent.setup();
     render(<CreditGrantDetailsDialog grant={usage} trigger={<button type="button">Open</button>} />);
     const trigger = screen.getByRole('button', { name: 'Open' });
     trigger.focus();
     await user.keyboard('{Enter}');
     const dialog = screen.getByRole('dialog');
-    const close = within(dialog).getByRole('button', { name: 'Close' });
+    const [close, dismiss] = within(dialog).getAllByRole('button', { name: 'Close' }) as [HTMLElement, HTMLElement];
     await waitFor(() => expect(close).toHaveFocus());
+    expect(close).toHaveAttribute('data-slot', 'grant-details-close');
+    await user.tab();
+    expect(dismiss).toHaveFocus();
+    // Focus wraps inside the dialog: to the technical details' fold, then Close again.
+    await user.tab();
+    expect(within(dialog).getByText('Technical details')).toHaveFocus();
     await user.tab();
     expect(close).toHaveFocus();
     await user.tab({ shift: true });
-    expect(close).toHaveFocus();
+    expect(within(dialog).getByText('Technical details')).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();
@@ -121,9 +137,10 @@ describe('CreditGrantDetailsDialog', () => {
         .slice(1)
         .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent)),
     ).toEqual([
-      ['1 Nov 2026', 'Added', '£20.00', ''],
-      ['10 Nov 2026', 'Used', '£7.50', 'Invoice INV-7'],
+      ['1 Nov 2026', 'Added', '+£20.00'],
+      ['10 Nov 2026', 'Invoice INV-7', '-£7.50'],
     ]);
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Date', 'Description', 'Amount']);
     await expectNoAxeViolations();
   });
 

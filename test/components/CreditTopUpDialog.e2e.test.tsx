@@ -5,6 +5,7 @@ import { CreditBalanceSummary, CreditTopUpDialog } from '../../src/components';
 import { createFakeSequence, createGrantFixtures, FIXTURE_UNITS, type FakeSequence } from '../../src/testing';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { startProxyStack, type ProxyStack } from '../server/helpers/proxy-stack';
+import { wholeText } from '../../src/testing';
 import { API_CALLS_METRIC_ID, API_CALLS_PRICE, PURCHASE_INSTANT, apiCallsTopUp } from '../server/helpers/top-up';
 import { renderWithProvider } from './support/render';
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
   fake = createFakeSequence({ grants: [existing], today: alice.today, now: () => PURCHASE_INSTANT });
   stack = await startProxyStack(fake, { 'sess-alice': alice.customerId }, {
     topUp: apiCallsTopUp({
+      singularName: 'API call',
       price: () =>
         sellGpuMinutes ? { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.45', usageMetricId: GPU_METRIC_ID } } : API_CALLS_PRICE,
     }),
@@ -55,15 +57,15 @@ describe('CreditTopUpDialog over the real proxy and the Sequence fake', () => {
     await user.click(screen.getByRole('button', { name: 'Top up' }));
     const dialog = await screen.findByRole('dialog', { name: 'Buy credit' });
     const input = await within(dialog).findByRole('textbox', { name: 'Number of API calls' });
-    expect(dialog).toHaveAccessibleDescription('Price: £0.05 per unit. Credit bought now can be used for 365 days.');
+    expect(dialog).toHaveAccessibleDescription('£0.05 per API call. Credit bought now can be used for 365 days.');
     await user.type(input, '1,500');
     expect(within(dialog).getByRole('status')).toHaveTextContent('1,500 API calls — £75.00');
     await expectNoAxeViolations();
 
     // A double click still buys once.
-    await user.dblClick(within(dialog).getByRole('button', { name: 'Buy' }));
-    expect(await within(dialog).findByText('1,500 API calls added.')).toBeInTheDocument();
-    expect(await within(dialog).findByText('Your balance is now 4,000 API calls.')).toBeInTheDocument();
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Pay £75.00' }));
+    expect(await within(dialog).findByText(wholeText('1,500 API calls added.'))).toBeInTheDocument();
+    expect(await within(dialog).findByText(wholeText('Your balance is now 4,000 API calls.'))).toBeInTheDocument();
     await expectNoAxeViolations();
 
     const after = fake.grantsOf(alice.customerId);

@@ -6,6 +6,7 @@ import { CreditTopUpDialog } from '../../src/components';
 import { CreditsError } from '../../src/core';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { renderWithProvider } from './support/render';
+import { wholeText } from '../../src/testing';
 import { API_CALLS_KEY, API_CALLS_METRIC, fakeCreditsServer, rawOffer } from './support/top-up';
 
 const trigger = <button type="button">Top up</button>;
@@ -27,7 +28,7 @@ describe('CreditTopUpDialog', () => {
     renderWithProvider(<CreditTopUpDialog trigger={trigger} />, { fetcher: server.fetcher });
     const { dialog, input } = await openDialog(user);
 
-    expect(dialog).toHaveAccessibleDescription('Price: £0.05 per unit. Credit bought now can be used for 365 days.');
+    expect(dialog).toHaveAccessibleDescription('£0.05 per API call. Credit bought now can be used for 365 days.');
     expect(input).toHaveAccessibleDescription('From 100 API calls to 100,000 API calls.');
     expect(within(dialog).getByRole('group', { name: 'Suggested amounts' })).toBeInTheDocument();
     expect(within(dialog).getAllByRole('button', { pressed: false }).map((button) => button.textContent)).toEqual([
@@ -40,6 +41,9 @@ describe('CreditTopUpDialog', () => {
 
     await user.type(input, '1,234');
     expect(preview).toHaveTextContent('1,234 API calls — £61.70');
+    // The primary button says what it charges, after Cancel in reading order.
+    const actions = within(dialog).getAllByRole('button').filter((button) => button.closest('[data-slot="top-up-actions"]'));
+    expect(actions.map((button) => button.textContent)).toEqual(['Cancel', 'Pay £61.70']);
     await user.click(within(dialog).getByRole('button', { name: '5,000 API calls' }));
     expect(input).toHaveValue('5,000');
     expect(within(dialog).getByRole('button', { name: '5,000 API calls' })).toHaveAttribute('aria-pressed', 'true');
@@ -70,10 +74,14 @@ describe('CreditTopUpDialog', () => {
     expect(input).toHaveFocus();
     await user.keyboard('{Enter}');
 
-    expect(await within(dialog).findByText('500 API calls added.')).toBeInTheDocument();
+    expect(await within(dialog).findByText(wholeText('500 API calls added.'))).toBeInTheDocument();
+    // The receipt has its own title, and says what was added and what it cost.
+    expect(dialog).toHaveAccessibleName('Credit added');
+    expect(within(dialog).getByText('Cost').nextElementSibling).toHaveTextContent('£25.00');
+    expect(within(dialog).getByText('Credit').nextElementSibling).toHaveTextContent('500 API calls');
     const done = within(dialog).getByRole('button', { name: 'Done' });
     await waitFor(() => expect(done).toHaveFocus());
-    expect(await within(dialog).findByText('Your balance is now 1,500 API calls.')).toBeInTheDocument();
+    expect(await within(dialog).findByText(wholeText('Your balance is now 1,500 API calls.'))).toBeInTheDocument();
     expect(onPurchased).toHaveBeenCalledTimes(1);
     expect(onPurchased.mock.calls[0]![0]).toMatchObject({ id: 'g-new-1', originalAmount: '500', type: 'USAGE' });
     await expectNoAxeViolations();
@@ -96,12 +104,12 @@ describe('CreditTopUpDialog', () => {
     await user.clear(input);
     await user.type(input, '600');
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: 'Buy' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Pay £30.00' }));
     await within(dialog).findByRole('alert');
     await user.clear(input);
     await user.type(input, '500');
-    await user.click(within(dialog).getByRole('button', { name: 'Buy' }));
-    await within(dialog).findByText('500 API calls added.');
+    await user.click(within(dialog).getByRole('button', { name: 'Pay £25.00' }));
+    await within(dialog).findByText(wholeText('500 API calls added.'));
 
     const purchases = server.purchases();
     expect(purchases.map((request) => request.body)).toEqual([
@@ -133,7 +141,7 @@ describe('CreditTopUpDialog', () => {
     await user.click(buying);
     expect(server.purchases()).toHaveLength(2);
     server.release();
-    expect(await within(dialog).findByText('1,000 API calls added.')).toBeInTheDocument();
+    expect(await within(dialog).findByText(wholeText('1,000 API calls added.'))).toBeInTheDocument();
   });
 
   it('explains an amount it cannot buy, linked to the field, and sends nothing', async () => {
@@ -204,13 +212,34 @@ describe('CreditTopUpDialog', () => {
     });
     renderWithProvider(<CreditTopUpDialog trigger={trigger} />, { fetcher: fakeCreditsServer({ offer }).fetcher });
     const { dialog, input } = await openDialog(user);
-    expect(dialog).toHaveAccessibleDescription('Price: £2.00 per package of 50 API calls. Credit bought now never expires.');
+    expect(dialog).toHaveAccessibleDescription('£2.00 per package of 50 API calls. Credit bought now never expires.');
     expect(within(dialog).queryByRole('group')).not.toBeInTheDocument();
     await user.type(input, '120');
     expect(within(dialog).getByRole('status')).toHaveTextContent('150 API calls (3 packages) — £6.00');
     await user.clear(input);
     await user.type(input, '50');
     expect(within(dialog).getByRole('status')).toHaveTextContent('50 API calls (1 package) — £2.00');
+  });
+
+  it('says "per unit" when the proxy gives no singular unit name, and prices cash credit per unit of money', async () => {
+    const user = userEvent.setup();
+    const plain = rawOffer();
+    plain.unit = { ...(plain.unit as object), singularName: null };
+    const { unmount } = renderWithProvider(<CreditTopUpDialog trigger={trigger} />, { fetcher: fakeCreditsServer({ offer: plain }).fetcher });
+    let { dialog } = await openDialog(user);
+    expect(dialog).toHaveAccessibleDescription('£0.05 per unit. Credit bought now can be used for 365 days.');
+    unmount();
+    const cash = rawOffer({
+      unit: { type: 'CASH', currency: 'GBP', name: 'GBP', metricId: null, key: 'CASH:GBP' },
+      price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.95' } },
+      amountFractionDigits: 2,
+      presets: [],
+    });
+    renderWithProvider(<CreditTopUpDialog trigger={trigger} />, { fetcher: fakeCreditsServer({ offer: cash }).fetcher });
+    await user.click(screen.getByRole('button', { name: 'Top up' }));
+    dialog = await screen.findByRole('dialog', { name: 'Buy credit' });
+    await within(dialog).findByRole('textbox', { name: 'Amount in GBP' });
+    expect(dialog).toHaveAccessibleDescription('£0.95 per £1.00 of credit. Credit bought now can be used for 365 days.');
   });
 
   it('stays titled while the offer loads and when it cannot be loaded, with a way to try again', async () => {
@@ -261,12 +290,12 @@ describe('CreditTopUpDialog', () => {
     renderWithProvider(<CreditTopUpDialog trigger={trigger} />, { fetcher: server.fetcher });
     const { dialog, input } = await openDialog(user);
     await user.type(input, '500{Enter}');
-    await within(dialog).findByText('Your balance is now 1,500 API calls.');
+    await within(dialog).findByText(wholeText('Your balance is now 1,500 API calls.'));
     await user.click(within(dialog).getByRole('button', { name: 'Buy more' }));
     const again = await within(dialog).findByRole('textbox', { name: 'Number of API calls' });
     await waitFor(() => expect(again).toHaveFocus());
     await user.type(again, '500{Enter}');
-    expect(await within(dialog).findByText('Your balance is now 2,000 API calls.')).toBeInTheDocument();
+    expect(await within(dialog).findByText(wholeText('Your balance is now 2,000 API calls.'))).toBeInTheDocument();
     const [first, second] = server.purchases().map((request) => request.headers?.['Idempotency-Key']);
     expect(second).not.toBe(first);
   });

@@ -11,6 +11,7 @@ import {
 import { expectNoAxeViolations } from '../helpers/axe';
 import { grant } from './support/grants';
 import { renderWithProvider } from './support/render';
+import { wholeText } from '../../src/testing';
 
 // TODAY is 2026-11-21.
 const welcome = grant('g', { name: 'Welcome credit', originalAmount: '1234.5', currentBalance: '1000.25', expiryDate: '2026-11-24', currency: 'EUR' });
@@ -28,7 +29,7 @@ describe('locales', () => {
     );
     expect(screen.getAllByRole('meter')[0]).toHaveAttribute('aria-valuetext', '1.000,25\u00a0€ of 1.234,50\u00a0€ left');
     // toHaveTextContent collapses the no-break space before € into a space.
-    expect(screen.getByRole('status')).toHaveTextContent('Welcome credit expires in 3 Tagen 1.000,25 € at risk');
+    expect(within(screen.getByRole('status')).getByRole('listitem')).toHaveTextContent('Welcome credit Expires in 3 Tagen 1.000,25 € at risk');
     expect(screen.getByRole('row', { name: /Welcome credit/ })).toHaveTextContent('24.11.2026');
   });
 
@@ -82,7 +83,7 @@ describe('locales', () => {
     );
     expect(screen.getAllByRole('meter')[0]).toHaveAttribute('aria-valuetext', 'Noch 1.000,25\u00a0€ von 1.234,50\u00a0€');
     expect(screen.getByRole('heading', { name: 'Guthabenverlauf' })).toBeInTheDocument();
-    expect(screen.getByText('1 von 1 Gutschrift')).toBeInTheDocument();
+    expect(screen.getByText(wholeText('1 von 1 Gutschrift'))).toBeInTheDocument();
     // Keys not overridden stay English.
     expect(screen.getByRole('columnheader', { name: 'Status' })).toBeInTheDocument();
   });

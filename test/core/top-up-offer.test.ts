@@ -91,11 +91,18 @@ describe('checkTopUpAmount', () => {
 });
 
 describe('normalizeCreditTopUpOffer', () => {
-  it('reads the proxy’s offer', () => {
+  it('reads the proxy’s offer; a proxy older than singularName gives none', () => {
     expect(normalizeCreditTopUpOffer(rawOffer)).toEqual({
       ...rawOffer,
+      unit: { ...rawOffer.unit, singularName: null },
       price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.05', usageMetricId: METRIC } },
     });
+  });
+
+  it('reads the singular unit name the proxy sends, and refuses one that is not text', () => {
+    expect(normalizeCreditTopUpOffer({ ...rawOffer, unit: { ...rawOffer.unit, singularName: 'API call' } }).unit.singularName).toBe('API call');
+    expect(() => normalizeCreditTopUpOffer({ ...rawOffer, unit: { ...rawOffer.unit, singularName: 7 } })).toThrow(/unit.singularName/);
+    expect(() => normalizeCreditTopUpOffer({ ...rawOffer, unit: { ...rawOffer.unit, singularName: '' } })).toThrow(/unit.singularName/);
   });
 
   it.each([

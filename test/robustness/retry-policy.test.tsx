@@ -104,7 +104,7 @@ describe('the retry policy through the HTTP fetcher', () => {
     await until(() => within(region).queryByRole('alert') !== null, 'the error');
 
     expect(server.requests).toHaveLength(3);
-    expect(within(region).getByRole('alert')).toHaveTextContent('Credit grants could not be loaded. Try again');
+    expect(within(region).getByRole('alert')).toHaveTextContent(/^Credit grants could not be loaded\.Try again$/);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0].code).toBe('SERVER');
     await advance(60_000);

@@ -9,6 +9,7 @@ const create = (topUp: unknown) =>
 describe('the topUp option', () => {
   it('accepts the documented options', () => {
     expect(() => create(apiCallsTopUp())).not.toThrow();
+    expect(() => create(apiCallsTopUp({ singularName: 'API call' }))).not.toThrow();
     expect(() => create(apiCallsTopUp({ price: () => ({ currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '1' } }) }))).not.toThrow();
     expect(() => create(apiCallsTopUp({ creditType: 'CASH', price: { currency: 'EUR', structure: { pricingType: 'LINEAR', pricePerUnit: '1' } } }))).not.toThrow();
   });
@@ -22,6 +23,9 @@ describe('the topUp option', () => {
     [{ creditType: 'MONEY' }, /creditType must be "CASH" or "USAGE"/],
     [{ sequenceAccountId: '' }, /sequenceAccountId/],
     [{ name: ' ' }, /name must be a non-empty string/],
+    [{ singularName: '' }, /singularName must be a non-empty string/],
+    [{ singularName: 7 }, /singularName must be a non-empty string/],
+    [{ creditType: 'CASH', singularName: 'pound', price: { currency: 'EUR', structure: { pricingType: 'LINEAR', pricePerUnit: '1' } } }, /singularName is for USAGE credit/],
     [{ minimumAmount: 100 }, /minimumAmount must be a decimal string/],
     [{ maximumAmount: '-1' }, /maximumAmount must be a decimal string greater than 0/],
     [{ minimumAmount: '1000', maximumAmount: '100' }, /minimumAmount must not be more than maximumAmount/],

@@ -35,7 +35,7 @@ describe('GET /credits/top-up', () => {
   it('tells the browser the offer: unit, price, limits, presets, name and validity', async () => {
     const offer = await stack.fetcherFor('sess-alice')({ method: 'GET', path: '/credits/top-up' });
     expect(offer).toEqual({
-      unit: { type: 'USAGE', currency: 'GBP', name: 'API calls', metricId: API_CALLS_METRIC_ID, key: API_CALLS_UNIT },
+      unit: { type: 'USAGE', currency: 'GBP', name: 'API calls', singularName: null, metricId: API_CALLS_METRIC_ID, key: API_CALLS_UNIT },
       price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.05', usageMetricId: API_CALLS_METRIC_ID } },
       minimumAmount: '100',
       maximumAmount: '100000',
@@ -288,7 +288,7 @@ describe('pricing', () => {
     });
     try {
       const offer = (await yen.fetcherFor('sess-bob')({ method: 'GET', path: '/credits/top-up' })) as { unit: unknown; amountFractionDigits: number };
-      expect(offer.unit).toEqual({ type: 'CASH', currency: 'JPY', name: 'JPY', metricId: null, key: 'CASH:JPY' });
+      expect(offer.unit).toEqual({ type: 'CASH', currency: 'JPY', name: 'JPY', metricId: null, key: 'CASH:JPY', singularName: null });
       expect(offer.amountFractionDigits).toBe(0);
       // 1001 × 0.95 = 950.95 → ¥951.
       const answer = await postTopUp(yen.proxyUrl, { session: 'sess-bob', key: newKey(), body: { amount: '1001', unit: 'CASH:JPY' } });

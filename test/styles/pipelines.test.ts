@@ -59,7 +59,7 @@ describe('styles.css as shipped', () => {
       }
     }
     // Dark is really different.
-    expect(values(light, 'data-theme-dark', 'balance-summary', 'background-color')).not.toEqual(values(light, 'default', 'balance-summary', 'background-color'));
+    expect(values(light, 'data-theme-dark', 'balance-summary-item', 'background-color')).not.toEqual(values(light, 'default', 'balance-summary-item', 'background-color'));
     expect(values(light, 'data-theme-dark', 'balance-summary', 'color')).not.toEqual(values(light, 'default', 'balance-summary', 'color'));
   });
 

@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from '../../react/use-isomorphic-layout-effect';
 import { rootSlot, type SlotProps } from '../class-names';
+import { Icon } from './icons';
 
 /** How a dialog opens, closes and gives focus back: the props both dialogs share. */
 export interface ModalProps {
@@ -19,12 +20,26 @@ export interface ModalProps {
   container?: HTMLElement | null;
 }
 
+/** What a dialog passes to {@link Modal} besides the host's {@link ModalProps}. */
+export interface ModalFrameProps {
+  name: string;
+  className?: string;
+  overlayClassName?: string;
+  /** The accessible name of the ✕ in the dialog's top corner (last in tab order, after the dialog's own buttons). */
+  dismissLabel: string;
+  /** Where focus goes when it opens. @default the first focusable element (Radix) */
+  initialFocusRef?: RefObject<HTMLElement | null>;
+  children: ReactNode;
+}
+
 /**
  * A modal Radix dialog as the components use it: focus is trapped, Escape
  * closes, and on close focus goes to `returnFocusRef`, else to the trigger
  * (Radix's own default), else back to what had focus when it opened (a
  * controlled dialog has no trigger to return to). Parts: the overlay
- * (`<name>-overlay`) and the content (`<name>`).
+ * (`<name>-overlay`), the content (`<name>`), which never grows past the
+ * viewport (its body scrolls between a fixed header and footer), and a ✕
+ * (`<name>-dismiss`) in its top corner.
  */
 export function Modal({
   open,
@@ -37,7 +52,9 @@ export function Modal({
   className,
   overlayClassName,
   children,
-}: ModalProps & { name: string; className?: string; overlayClassName?: string; children: ReactNode }) {
+  dismissLabel,
+  initialFocusRef,
+}: ModalProps & ModalFrameProps) {
   // What had focus when the dialog opened, captured before Radix moves focus into it.
   const openerRef = useRef<HTMLElement | null>(null);
   const rememberOpener = () => {
@@ -67,6 +84,11 @@ export function Modal({
         <Dialog.Content
           {...rootSlot(name, className)}
           data-theme={theme}
+          onOpenAutoFocus={(event) => {
+            if (!initialFocusRef?.current) return;
+            event.preventDefault();
+            initialFocusRef.current.focus();
+          }}
           onCloseAutoFocus={(event) => {
             const target = returnFocusRef?.current ?? (trigger === undefined ? openerRef.current : null);
             if (target?.isConnected) {
@@ -76,6 +98,9 @@ export function Modal({
           }}
         >
           {children}
+          <Dialog.Close data-slot={`${name}-dismiss`} aria-label={dismissLabel} title={dismissLabel}>
+            <Icon name="close" />
+          </Dialog.Close>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
@@ -95,10 +120,20 @@ function themeAround(element: Element | null): string | undefined {
 }
 
 /** A button that closes the dialog it is in. */
-export function CloseButton({ slot, buttonRef, children }: { slot: SlotProps; buttonRef?: Ref<HTMLButtonElement>; children: ReactNode }) {
+export function CloseButton({
+  slot,
+  buttonRef,
+  variant,
+  children,
+}: {
+  slot: SlotProps;
+  buttonRef?: Ref<HTMLButtonElement>;
+  variant?: 'primary';
+  children: ReactNode;
+}) {
   return (
     <Dialog.Close asChild>
-      <button type="button" ref={buttonRef} {...slot}>
+      <button type="button" ref={buttonRef} {...slot} data-variant={variant}>
         {children}
       </button>
     </Dialog.Close>

@@ -1,19 +1,26 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CreditTopUpOffer } from '../../core';
 import { readLocaleDecimal } from '../../core/parse-decimal';
 import { getCreditsErrorServerMessage } from '../../core/top-up-client';
 import { judgeTopUpAmount } from '../../core/top-up-offer';
 import type { UseCreateCreditGrantResult } from '../../react/use-create-credit-grant';
-import type { TopUpPartProps } from '../CreditTopUpDialog';
+import { TopUpHeader, type TopUpPartProps } from '../CreditTopUpDialog';
+import { amountLabel, amountProblemText, moneyUnit, presetInputText, previewText, rateText, validityText } from '../top-up-text';
 import { CloseButton } from './modal';
-import { amountLabel, amountProblemText, presetInputText, previewText } from '../top-up-text';
 
 /**
  * The amount field with its live price, the presets, and the purchase. The
  * amount is checked with the same rules the proxy applies, as it is typed;
  * a problem is announced once the field is left or the form submitted.
  */
-export function TopUpForm({ offer, purchase, display, slot }: TopUpPartProps & { offer: CreditTopUpOffer; purchase: UseCreateCreditGrantResult }) {
+export function TopUpForm({
+  offer,
+  purchase,
+  title,
+  display,
+  slot,
+}: TopUpPartProps & { offer: CreditTopUpOffer; purchase: UseCreateCreditGrantResult; title: ReactNode }) {
   const [text, setText] = useState('');
   const [showProblem, setShowProblem] = useState(false);
   // The amount of the last purchase attempt, so its failure shows only while that amount is in the field.
@@ -46,73 +53,86 @@ export function TopUpForm({ offer, purchase, display, slot }: TopUpPartProps & {
   };
 
   return (
-    <form {...slot('top-up-form')} noValidate onSubmit={submit} aria-busy={pending || undefined}>
-      <div {...slot('top-up-field')}>
-        <label {...slot('top-up-label')} htmlFor={id} {...amountLabel(offer, display)} />
-        <input
-          ref={inputRef}
-          id={id}
-          {...slot('top-up-input')}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          value={text}
-          readOnly={pending}
-          aria-invalid={!!problem || undefined}
-          aria-describedby={problem ? `${hintId} ${problemId}` : hintId}
-          onChange={(event) => setText(event.target.value)}
-          onBlur={() => setShowProblem(text.trim() !== '')}
-        />
-        <p
-          id={hintId}
-          {...slot('top-up-hint')}
-          {...display.say('topUpAmountHint', {
-            minimum: display.amount(offer.minimumAmount, offer.unit),
-            maximum: display.amount(offer.maximumAmount, offer.unit),
-          })}
-        />
-        {problem && <p id={problemId} {...slot('top-up-error')} {...problem} />}
-      </div>
-      {offer.presets.length > 0 && (
-        <div role="group" aria-label={display.text('topUpPresetsLabel')} {...slot('top-up-presets')}>
-          {offer.presets.map((preset) => (
-            <button
-              key={preset}
-              type="button"
-              {...slot('top-up-preset')}
-              aria-pressed={amount === preset}
-              aria-disabled={pending || undefined}
-              onClick={() => {
-                if (pending) return;
-                setText(presetInputText(preset, offer, display.locale));
-                setShowProblem(false);
-              }}
-            >
-              {display.amount(preset, offer.unit)}
-            </button>
-          ))}
+    <>
+      <TopUpHeader slot={slot}>{title}</TopUpHeader>
+      <form {...slot('top-up-form')} noValidate onSubmit={submit} aria-busy={pending || undefined}>
+        <div {...slot('top-up-body')}>
+          <Dialog.Description {...slot('top-up-description')}>
+            <span {...rateText(offer, display)} /> <span {...validityText(offer, display)} />
+          </Dialog.Description>
+          <div {...slot('top-up-field')}>
+            <label {...slot('top-up-label')} htmlFor={id} {...amountLabel(offer, display)} />
+            <input
+              ref={inputRef}
+              id={id}
+              {...slot('top-up-input')}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              value={text}
+              readOnly={pending}
+              aria-invalid={!!problem || undefined}
+              aria-describedby={problem ? `${hintId} ${problemId}` : hintId}
+              onChange={(event) => setText(event.target.value)}
+              onBlur={() => setShowProblem(text.trim() !== '')}
+            />
+            <p
+              id={hintId}
+              {...slot('top-up-hint')}
+              {...display.say('topUpAmountHint', {
+                minimum: display.amount(offer.minimumAmount, offer.unit),
+                maximum: display.amount(offer.maximumAmount, offer.unit),
+              })}
+            />
+            {problem && <p id={problemId} {...slot('top-up-error')} {...problem} />}
+          </div>
+          {offer.presets.length > 0 && (
+            <div role="group" aria-label={display.text('topUpPresetsLabel')} {...slot('top-up-presets')}>
+              {offer.presets.map((preset) => (
+                <button
+                  key={preset}
+                  type="button"
+                  {...slot('top-up-preset')}
+                  aria-pressed={amount === preset}
+                  aria-disabled={pending || undefined}
+                  onClick={() => {
+                    if (pending) return;
+                    setText(presetInputText(preset, offer, display.locale));
+                    setShowProblem(false);
+                  }}
+                >
+                  <bdi>{display.amount(preset, offer.unit)}</bdi>
+                </button>
+              ))}
+            </div>
+          )}
+          <p
+            role="status"
+            aria-atomic="true"
+            {...slot('top-up-preview')}
+            data-state={verdict?.ok ? 'priced' : 'empty'}
+            {...(verdict?.ok ? previewText(verdict.quote, offer, display) : display.say('topUpPreviewEmpty'))}
+          />
+          {failure && (
+            <p role="alert" {...slot('top-up-alert')} dir={display.dir('topUpFailed')}>
+              {display.say('topUpFailed', { reason: getCreditsErrorServerMessage(failure) ?? display.text('topUpFailedUnknown') }).children}{' '}
+              {display.text('topUpRetrySafe')}
+            </p>
+          )}
         </div>
-      )}
-      <p
-        role="status"
-        aria-atomic="true"
-        {...slot('top-up-preview')}
-        data-state={verdict?.ok ? 'priced' : 'empty'}
-        {...(verdict?.ok ? previewText(verdict.quote, offer, display) : display.say('topUpPreviewEmpty'))}
-      />
-      {failure && (
-        <p role="alert" {...slot('top-up-alert')} dir={display.dir('topUpFailed')}>
-          {display.text('topUpFailed', { reason: getCreditsErrorServerMessage(failure) ?? display.text('topUpFailedUnknown') })}{' '}
-          {display.text('topUpRetrySafe')}
-        </p>
-      )}
-      <div {...slot('top-up-actions')}>
-        <button type="submit" {...slot('top-up-submit')} aria-disabled={pending || undefined} data-state={pending ? 'pending' : 'idle'}>
-          {display.text(pending ? 'topUpSubmitting' : 'topUpSubmit')}
-        </button>
-        <CloseButton slot={slot('top-up-close')}>{display.text('topUpCancel')}</CloseButton>
-      </div>
-    </form>
+        {/* Cancel first, the purchase last: the reading order ends on what moves forward. */}
+        <div {...slot('top-up-actions')}>
+          <CloseButton slot={slot('top-up-close')}>{display.text('topUpCancel')}</CloseButton>
+          <button type="submit" {...slot('top-up-submit')} data-variant="primary" aria-disabled={pending || undefined} data-state={pending ? 'pending' : 'idle'}>
+            {pending
+              ? display.text('topUpSubmitting')
+              : verdict?.ok
+                ? display.text('topUpSubmitPrice', { cost: display.amount(verdict.quote.cost, moneyUnit(offer.price.currency)) })
+                : display.text('topUpSubmit')}
+          </button>
+        </div>
+      </form>
+    </>
   );
 }

@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'react';
 import type { CreditGrant, CreditTopUpOffer } from '../../core';
 import { useCreditSummary } from '../../react/hooks';
-import type { TopUpPartProps } from '../CreditTopUpDialog';
+import { TopUpHeader, type TopUpPartProps } from '../CreditTopUpDialog';
+import { moneyUnit } from '../top-up-text';
+import { Icon } from './icons';
 import { CloseButton } from './modal';
 
 /**
- * What was bought and the balance it makes, read from the refreshed summary
- * (never added up here: the summary is what the rest of the page shows).
+ * The receipt of a purchase, under its own title: what was added, what it
+ * cost (the grant's `costOfCredit`, as the proxy charged it), and the new
+ * balance read from the refreshed summary (never added up here: the summary
+ * is what the rest of the page shows).
  */
 export function TopUpSuccess({
   offer,
@@ -36,18 +40,41 @@ export function TopUpSuccess({
       : !fresh && !summary.isError
         ? (['updating', display.say('topUpBalanceUpdating')] as const)
         : (['unavailable', display.say('topUpBalanceUnavailable')] as const);
+  const added = display.amount(grant.originalAmount, offer.unit);
 
   return (
     <>
-      <div role="status" {...slot('top-up-success')}>
-        <p {...display.say('topUpSuccess', { amount: display.amount(grant.originalAmount, offer.unit) })} />
-        <p {...slot('top-up-balance')} data-state={state} {...balance} />
+      <TopUpHeader slot={slot}>
+        <Icon name="success" />
+        {display.text('topUpSuccessTitle')}
+      </TopUpHeader>
+      <div {...slot('top-up-body')}>
+        <div role="status" {...slot('top-up-success')}>
+          <p {...display.say('topUpSuccess', { amount: added })} />
+          <dl {...slot('top-up-receipt')}>
+            <div>
+              <dt>{display.text('topUpReceiptAmount')}</dt>
+              <dd>
+                <bdi>{added}</bdi>
+              </dd>
+            </div>
+            {grant.costOfCredit !== null && (
+              <div>
+                <dt>{display.text('topUpReceiptCost')}</dt>
+                <dd>
+                  <bdi>{display.amount(grant.costOfCredit, moneyUnit(offer.price.currency))}</bdi>
+                </dd>
+              </div>
+            )}
+          </dl>
+          <p {...slot('top-up-balance')} data-state={state} {...balance} />
+        </div>
       </div>
       <div {...slot('top-up-actions')}>
         <button type="button" {...slot('top-up-again')} onClick={onBuyMore}>
           {display.text('topUpBuyMore')}
         </button>
-        <CloseButton slot={slot('top-up-close')} buttonRef={doneRef}>
+        <CloseButton slot={slot('top-up-close')} buttonRef={doneRef} variant="primary">
           {display.text('topUpDone')}
         </CloseButton>
       </div>

@@ -7,10 +7,10 @@ import { deferred } from '../../react/support/fake-fetcher';
 export const API_CALLS_METRIC = FIXTURE_UNITS[0]!.metricId;
 export const API_CALLS_KEY = `USAGE:metric:${API_CALLS_METRIC}`;
 
-/** The proxy's `GET /credits/top-up` answer: API calls at £0.05, 100 to 100000, presets 500/1000/5000, valid for 365 days. */
+/** The proxy's `GET /credits/top-up` answer: API calls ("API call" for one) at £0.05, 100 to 100000, presets 500/1000/5000, valid for 365 days. */
 export function rawOffer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    unit: { type: 'USAGE', currency: 'GBP', name: 'API calls', metricId: API_CALLS_METRIC, key: API_CALLS_KEY },
+    unit: { type: 'USAGE', currency: 'GBP', name: 'API calls', singularName: 'API call', metricId: API_CALLS_METRIC, key: API_CALLS_KEY },
     price: { currency: 'GBP', structure: { pricingType: 'LINEAR', pricePerUnit: '0.05', usageMetricId: API_CALLS_METRIC } },
     minimumAmount: '100',
     maximumAmount: '100000',
