@@ -14,6 +14,9 @@ const READABLE = 4.5;
 
 const PROXY_PATH = '/api/credits-proxy';
 
+/** How long the slow-network check holds back a server-rendered page's scripts: past a second, so "updated now" is stale. */
+const SLOW_SCRIPTS_MS = 2_000;
+
 /**
  * Opens the page and waits for the dashboard: history rows and summary meters
  * shown, nothing busy. Returns what it counted.
@@ -116,6 +119,37 @@ async function checkDialog(page, opener, name) {
   }
 }
 
+/**
+ * Loads a server-rendered page with its scripts held back `SLOW_SCRIPTS_MS`,
+ * as on a slow network, and expects hydration without an error: anything the
+ * client renders differently from the server (a clock read during render)
+ * shows up here every time, not only on a busy machine.
+ */
+async function checkSlowHydration(browser, url, contextOptions) {
+  const context = await browser.newContext({ ...contextOptions, colorScheme: 'light' });
+  try {
+    const errors = [];
+    await context.route(`${new URL(url).origin}/**/*.js`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, SLOW_SCRIPTS_MS));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await waitForDashboard(page, url);
+    await page.waitForLoadState('networkidle');
+    // A row's button opens its dialog only once React has hydrated the page.
+    const opener = page.locator('[data-slot="grant-history-open"]').first();
+    await checkDialog(page, opener, (await opener.textContent()) ?? '');
+    if (errors.length > 0) fail(`${errors.length} error(s) while hydrating: ${errors.slice(0, 3).join(' | ')}`);
+    return `scripts held back ${SLOW_SCRIPTS_MS / 1000} s; hydrated, no error`;
+  } finally {
+    await context.close();
+  }
+}
+
 /** The history rows' and summary entries' text as the hydrated page shows them. */
 function shownData(page) {
   return page.evaluate(() => ({
@@ -198,13 +232,14 @@ async function checkDarkSwitch(page, apply, describeSwitch) {
  */
 export async function checkDashboardInBrowser({ browser, url, check, serverRendered = false }) {
   const consoleErrors = [];
-  const watch = (page) => {
+  /** Records the page's console errors and uncaught exceptions, naming the page (`where`). */
+  const watch = (page, where) => {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const { url: source } = message.location();
-      consoleErrors.push(source ? `${message.text()} (${source})` : message.text());
+      consoleErrors.push(`${where}: ${message.text()}${source ? ` (${source})` : ''}`);
     });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    page.on('pageerror', (error) => consoleErrors.push(`${where}: ${String(error)}`));
   };
   // Pinned locale and zone: the page is the same on every machine.
   const contextOptions = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1200, height: 900 } };
@@ -214,7 +249,7 @@ export async function checkDashboardInBrowser({ browser, url, check, serverRende
     const light = await browser.newContext({ ...contextOptions, colorScheme: 'light' });
     try {
       const page = await light.newPage();
-      watch(page);
+      watch(page, 'OS light');
       const proxyRequests = [];
       page.on('request', (request) => {
         if (new URL(request.url()).pathname.startsWith(PROXY_PATH)) proxyRequests.push(request.url());
@@ -253,10 +288,14 @@ export async function checkDashboardInBrowser({ browser, url, check, serverRende
       await light.close();
     }
 
+    if (serverRendered) {
+      await check('hydrates without errors when its scripts arrive 2 s after the HTML', () => checkSlowHydration(browser, url, contextOptions));
+    }
+
     const darkOs = await browser.newContext({ ...contextOptions, colorScheme: 'dark' });
     try {
       const page = await darkOs.newPage();
-      watch(page);
+      watch(page, 'OS dark');
       if (!(await check('dashboard loads with the OS in dark mode', () => waitForDashboard(page, url).then(() => '')))) return;
       await check('OS in dark mode, light page: a meter label stays dark text', () => {
         if (underLightOs === null) fail('the page under a light OS could not be read');
