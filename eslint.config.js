@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'storybook-static/', 'coverage/', 'node_modules/', 'public/', 'bench/results/'],
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'coverage/',
+      'node_modules/',
+      'public/',
+      'bench/results/',
+      // The example apps' build output and generated files (their sources are linted).
+      'examples/*/dist/',
+      'examples/*/.next/',
+      'examples/*/next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
