@@ -21,9 +21,9 @@ const LOCALE_OF: Record<string, string> = { de: 'de-DE', fr: 'fr-FR', es: 'es-ES
  */
 const SHARED_WORDS: Record<string, string[]> = {
   de: ['status'],
-  fr: ['date', 'description', 'total', 'minimum', 'maximum', 'transactions', 'transaction'],
+  fr: ['date', 'description', 'total', 'minimum', 'maximum', 'transactions', 'transaction', 'expire', 'plus'],
   es: ['total'],
-  pt: ['total'],
+  pt: ['total', 'status', 'data'],
   ja: [],
   ar: [],
   hi: [],
