@@ -122,7 +122,6 @@ export const messages: CreditGrantsMessages = {
   fieldMetricId: 'معرف المقياس',
   fieldTaxRateId: 'معرف معدل الضريبة',
   fieldCreditNoteId: 'معرف إشعار الدائن',
-  notSet: 'غير محدد',
   transactionsTitle: 'المعاملات',
   transactionsEmpty: 'لا توجد معاملات بعد.',
   transactionsUnavailable: 'المعاملات غير متاحة.',

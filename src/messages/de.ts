@@ -90,7 +90,6 @@ export const messages: CreditGrantsMessages = {
   fieldMetricId: 'Metrik-ID',
   fieldTaxRateId: 'Steuersatz-ID',
   fieldCreditNoteId: 'Gutschrift-ID',
-  notSet: 'Nicht festgelegt',
   transactionsTitle: 'Buchungen',
   transactionsEmpty: 'Noch keine Buchungen.',
   transactionsUnavailable: 'Buchungen sind nicht verfügbar.',

@@ -101,7 +101,6 @@ export const messages: CreditGrantsMessages = {
   fieldMetricId: 'ID de la métrica',
   fieldTaxRateId: 'ID de la tasa de impuesto',
   fieldCreditNoteId: 'ID de la nota de crédito',
-  notSet: 'Sin definir',
   transactionsTitle: 'Movimientos',
   transactionsEmpty: 'Aún no hay movimientos.',
   transactionsUnavailable: 'Los movimientos no están disponibles.',

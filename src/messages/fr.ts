@@ -102,7 +102,6 @@ export const messages: CreditGrantsMessages = {
   fieldMetricId: 'ID de la métrique',
   fieldTaxRateId: 'ID du taux de taxe',
   fieldCreditNoteId: 'ID de l’avoir',
-  notSet: 'Non défini',
   transactionsTitle: 'Transactions',
   transactionsEmpty: 'Aucune transaction pour l’instant.',
   transactionsUnavailable: 'Les transactions ne sont pas disponibles.',

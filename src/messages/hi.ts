@@ -84,7 +84,6 @@ export const messages: CreditGrantsMessages = {
   fieldMetricId: 'मेट्रिक ID',
   fieldTaxRateId: 'टैक्स दर ID',
   fieldCreditNoteId: 'क्रेडिट नोट ID',
-  notSet: 'सेट नहीं',
   transactionsTitle: 'लेन-देन',
   transactionsEmpty: 'अभी कोई लेन-देन नहीं।',
   transactionsUnavailable: 'लेन-देन उपलब्ध नहीं हैं।',

@@ -83,7 +83,6 @@ export const messages: CreditGrantsMessages = {
   fieldMetricId: 'メトリクス ID',
   fieldTaxRateId: '税率 ID',
   fieldCreditNoteId: 'クレジットノート ID',
-  notSet: '未設定',
   transactionsTitle: '取引履歴',
   transactionsEmpty: '取引はまだありません。',
   transactionsUnavailable: '取引履歴を表示できません。',

@@ -101,7 +101,6 @@ export const messages: CreditGrantsMessages = {
   fieldMetricId: 'ID da métrica',
   fieldTaxRateId: 'ID da alíquota de imposto',
   fieldCreditNoteId: 'ID da nota de crédito',
-  notSet: 'Não definido',
   transactionsTitle: 'Transações',
   transactionsEmpty: 'Nenhuma transação ainda.',
   transactionsUnavailable: 'As transações não estão disponíveis.',

@@ -6,7 +6,7 @@ import {
   CreditGrantDetailsDialog,
   CreditGrantHistory,
 } from 'react-credit-grants';
-import { creditGrantsInfiniteQueryOptions } from 'react-credit-grants/core';
+import { prefetchCreditQueries } from 'react-credit-grants/core';
 import { WELCOME_GRANT_ID } from '@/lib/demo';
 import { serverCreditsFetcher } from '@/lib/server-credits-fetcher';
 
@@ -14,18 +14,15 @@ import { serverCreditsFetcher } from '@/lib/server-credits-fetcher';
 export const dynamic = 'force-dynamic';
 
 /**
- * A "Billing → Credits" page, server-rendered with its data: every component
- * here reads the customer's grant list (all pages, 100 a page), so prefetching
- * that one query renders them complete, and the browser asks for nothing more.
+ * A "Billing → Credits" page, server-rendered with its data: the README's
+ * recipe. `prefetchCreditQueries` fetches what the components read (the
+ * customer's balances and the history's first page), without retries, so a
+ * failing proxy renders the components' own error states in the browser
+ * instead of holding up the page; then the browser asks for nothing more.
  */
 export default async function CreditsPage() {
   const queryClient = new QueryClient();
-  await queryClient.prefetchInfiniteQuery({
-    ...creditGrantsInfiniteQueryOptions(await serverCreditsFetcher()),
-    pages: Infinity,
-    // A failing proxy renders the components' own error states in the browser instead of holding up the page.
-    retry: false,
-  });
+  await prefetchCreditQueries(queryClient, await serverCreditsFetcher());
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
