@@ -1,6 +1,7 @@
 // Bundle sizes of the built package (dist/), measured as an app's bundler
 // would see them and as `npm run check:size` (size-limit) measures them:
-// esbuild bundles the entry with its default output format, minifies it, the
+// esbuild bundles the entry with its default output format, minifies it
+// (keeping UTF-8, as apps' bundlers ship it, rather than \uXXXX escapes), the
 // result is gzipped at level 9, and what esbuild adds to an empty entry is
 // taken off. "Own" leaves every dependency and peer external (an app shares
 // them); "with dependencies" leaves only React and Node built-ins out, so
@@ -38,6 +39,7 @@ async function bundle(entryPoint, external) {
     bundle: true,
     minify: true,
     external,
+    charset: 'utf8',
     write: false,
     outdir: 'size',
     logLevel: 'silent',

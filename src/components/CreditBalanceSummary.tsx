@@ -178,7 +178,9 @@ function SummaryView({
             // "Updated … ago" uses the wall clock (when data was fetched), not the provider's pinned "today".
             <p
               {...slot('balance-summary-updated')}
-              {...display.say('summaryUpdated', { relative: display.timeAgo(dataUpdatedAt, Math.max(clock, dataUpdatedAt)) })}
+              {...(Math.max(clock, dataUpdatedAt) - dataUpdatedAt < 60_000
+                ? display.say('summaryUpdatedNow')
+                : display.say('summaryUpdated', { relative: display.timeAgo(dataUpdatedAt, clock) }))}
               suppressHydrationWarning
             />
           )}

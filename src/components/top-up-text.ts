@@ -1,11 +1,12 @@
 // The words of the top-up dialog: what an amount costs, why it cannot be
 // bought, what the price is. All from the message catalogue, all amounts
 // through the locale's formatters.
-import type { CreditTopUpOffer, CreditUnit, CreditPriceQuote, DecimalString } from '../core';
+import type { CreditTopUpOffer, CreditUnit, CreditPriceQuote, CreditsError, DecimalString } from '../core';
 import type { TopUpAmountVerdict } from '../core/top-up-offer';
 import { getCurrencyMinorDigits, type Currency } from '../core/currencies';
 import { decimalFractionDigits, decimalToApproximateNumber } from '../core/decimal';
 import { getAmountFormatter } from '../core/format';
+import { getCreditsErrorServerMessage } from '../core/top-up-client';
 import { getLocaleNumberSymbols, type LocaleDecimalReading } from '../core/parse-decimal';
 import type { CreditDisplay, MessageProps } from './use-credit-display';
 
@@ -98,4 +99,15 @@ export function amountProblemText(
 /** A preset as the customer would type it in their locale ("5.000" in de-DE), to put in the field. */
 export function presetInputText(amount: DecimalString, offer: CreditTopUpOffer, locale: string): string {
   return getAmountFormatter(locale, null, Math.max(offer.amountFractionDigits, decimalFractionDigits(amount))).format(amount as Intl.StringNumericLiteral);
+}
+
+/**
+ * Why a purchase failed, as the {reason} of topUpFailed: the credits server's
+ * own sentence (ended with a full stop when it has none, so the retry
+ * sentence after it reads as a new one), or the catalogue's fallback.
+ */
+export function failureReason(failure: CreditsError, display: CreditDisplay): string {
+  const reason = getCreditsErrorServerMessage(failure)?.trim();
+  if (!reason) return display.text('topUpFailedUnknown');
+  return /[.!?。।؟]$/u.test(reason) ? reason : `${reason}.`;
 }

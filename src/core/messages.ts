@@ -16,6 +16,8 @@ export const commonMessages = {
   usageAmount: '{amount} {unit}',
   // A cash grant Sequence named after its currency ("GBP"), as people call it.
   cashCreditName: '{currency} credit',
+  // Between two sentences shown one after the other (a space; none in Japanese).
+  sentenceSeparator: ' ',
 };
 
 /** Status of a grant, always shown as text (never by colour alone). */
@@ -150,6 +152,8 @@ export const summaryMessages = {
   summaryLoading: 'Loading balances…',
   summaryEmpty: 'No usable credit right now.',
   summaryUpdated: 'Updated {relative}',
+  // Loaded less than a minute ago.
+  summaryUpdatedNow: 'Updated just now',
   summaryRefresh: 'Refresh',
   summaryRefreshing: 'Refreshing…',
   summaryError: 'Balances could not be loaded.',
@@ -248,10 +252,9 @@ export const topUpMessages = {
   topUpSubmitPrice: 'Pay {cost}',
   topUpSubmitting: 'Buying…',
   topUpCancel: 'Cancel',
-  // {reason} is the credits server's own explanation (in English), or topUpFailedUnknown.
-  topUpFailed: 'The purchase did not go through: {reason}',
+  // {reason} is the credits server's own explanation (in English, ending with a full stop), or topUpFailedUnknown.
+  topUpFailed: 'The purchase did not go through: {reason} Trying again will not charge you twice.',
   topUpFailedUnknown: 'the credits service could not be reached.',
-  topUpRetrySafe: 'Trying again will not charge you twice.',
   topUpSuccessTitle: 'Credit added',
   topUpSuccess: '{amount} added.',
   topUpReceiptAmount: 'Credit',

@@ -10,6 +10,7 @@ export const messages: CreditGrantsMessages = {
 
   usageAmount: '{amount} {unit}',
   cashCreditName: 'رصيد {currency}',
+  sentenceSeparator: ' ',
 
   statusScheduled: 'مجدول',
   statusActive: 'نشط',
@@ -198,9 +199,8 @@ export const messages: CreditGrantsMessages = {
   topUpSubmitPrice: 'ادفع {cost}',
   topUpSubmitting: 'جارٍ الشراء…',
   topUpCancel: 'إلغاء',
-  topUpFailed: 'لم تتم عملية الشراء: {reason}',
+  topUpFailed: 'لم تتم عملية الشراء: {reason} إعادة المحاولة لن تكرر الدفع.',
   topUpFailedUnknown: 'تعذر الوصول إلى خدمة الرصيد.',
-  topUpRetrySafe: 'إعادة المحاولة لن تكرر الدفع.',
   topUpSuccessTitle: 'تمت إضافة الرصيد',
   topUpSuccess: 'تمت إضافة {amount}.',
   topUpReceiptAmount: 'الرصيد المضاف',

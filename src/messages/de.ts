@@ -10,6 +10,7 @@ export const messages: CreditGrantsMessages = {
 
   usageAmount: '{amount} {unit}',
   cashCreditName: '{currency}-Guthaben',
+  sentenceSeparator: ' ',
 
   statusScheduled: 'Geplant',
   statusActive: 'Aktiv',
@@ -144,9 +145,8 @@ export const messages: CreditGrantsMessages = {
   topUpSubmitPrice: '{cost} bezahlen',
   topUpSubmitting: 'Kauf läuft…',
   topUpCancel: 'Abbrechen',
-  topUpFailed: 'Der Kauf ist fehlgeschlagen: {reason}',
+  topUpFailed: 'Der Kauf ist fehlgeschlagen: {reason} Bei einem erneuten Versuch wird Ihnen nichts doppelt berechnet.',
   topUpFailedUnknown: 'Der Guthabendienst war nicht erreichbar.',
-  topUpRetrySafe: 'Bei einem erneuten Versuch wird Ihnen nichts doppelt berechnet.',
   topUpSuccessTitle: 'Guthaben aufgeladen',
   topUpSuccess: '{amount} gutgeschrieben.',
   topUpReceiptAmount: 'Guthaben',

@@ -11,6 +11,7 @@ export const messages: CreditGrantsMessages = {
 
   usageAmount: '{amount} {unit}',
   cashCreditName: 'Crédito en {currency}',
+  sentenceSeparator: ' ',
 
   statusScheduled: 'Programado',
   statusActive: 'Activo',
@@ -161,9 +162,8 @@ export const messages: CreditGrantsMessages = {
   topUpSubmitPrice: 'Pagar {cost}',
   topUpSubmitting: 'Comprando…',
   topUpCancel: 'Cancelar',
-  topUpFailed: 'No se pudo completar la compra: {reason}',
+  topUpFailed: 'No se pudo completar la compra: {reason} Si lo vuelves a intentar, no se te cobrará dos veces.',
   topUpFailedUnknown: 'no se pudo conectar con el servicio de créditos.',
-  topUpRetrySafe: 'Si lo vuelves a intentar, no se te cobrará dos veces.',
   topUpSuccessTitle: 'Crédito añadido',
   topUpSuccess: 'Ya tienes {amount} más.',
   topUpReceiptAmount: 'Crédito',

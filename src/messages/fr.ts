@@ -11,6 +11,7 @@ export const messages: CreditGrantsMessages = {
 
   usageAmount: '{amount} {unit}',
   cashCreditName: 'Crédit en {currency}',
+  sentenceSeparator: ' ',
 
   statusScheduled: 'Planifié',
   statusActive: 'Actif',
@@ -163,9 +164,8 @@ export const messages: CreditGrantsMessages = {
   topUpSubmitPrice: 'Payer {cost}',
   topUpSubmitting: 'Achat en cours…',
   topUpCancel: 'Annuler',
-  topUpFailed: 'L’achat n’a pas abouti : {reason}',
+  topUpFailed: 'L’achat n’a pas abouti : {reason} Un nouvel essai ne sera pas facturé deux fois.',
   topUpFailedUnknown: 'le service de crédit est injoignable.',
-  topUpRetrySafe: 'Un nouvel essai ne sera pas facturé deux fois.',
   topUpSuccessTitle: 'Crédit ajouté',
   topUpSuccess: 'Vous avez reçu {amount}.',
   topUpReceiptAmount: 'Crédit',

@@ -6,6 +6,7 @@ export const messages: CreditGrantsMessages = {
 
   usageAmount: '{amount} {unit}',
   cashCreditName: '{currency} क्रेडिट',
+  sentenceSeparator: ' ',
 
   statusScheduled: 'आगामी',
   statusActive: 'सक्रिय',
@@ -132,9 +133,8 @@ export const messages: CreditGrantsMessages = {
   topUpSubmitPrice: '{cost} का भुगतान करें',
   topUpSubmitting: 'खरीदा जा रहा है…',
   topUpCancel: 'रद्द करें',
-  topUpFailed: 'खरीदारी पूरी नहीं हुई: {reason}',
+  topUpFailed: 'खरीदारी पूरी नहीं हुई: {reason} फिर से कोशिश करने पर दो बार पैसे नहीं कटेंगे।',
   topUpFailedUnknown: 'सेवा से कनेक्ट नहीं हो सका।',
-  topUpRetrySafe: 'फिर से कोशिश करने पर दो बार पैसे नहीं कटेंगे।',
   topUpSuccessTitle: 'क्रेडिट जोड़ा गया',
   topUpSuccess: '{amount} जोड़ा गया।',
   topUpReceiptAmount: 'क्रेडिट',

@@ -6,6 +6,7 @@ export const messages: CreditGrantsMessages = {
 
   usageAmount: '{amount} {unit}',
   cashCreditName: '{currency} クレジット',
+  sentenceSeparator: '',
 
   statusScheduled: '開始前',
   statusActive: '有効',
@@ -131,9 +132,8 @@ export const messages: CreditGrantsMessages = {
   topUpSubmitPrice: '{cost} を支払う',
   topUpSubmitting: '購入中…',
   topUpCancel: 'キャンセル',
-  topUpFailed: '購入できませんでした：{reason}',
+  topUpFailed: '購入できませんでした：{reason} 再試行しても二重に請求されません。',
   topUpFailedUnknown: 'サービスに接続できませんでした。',
-  topUpRetrySafe: '再試行しても二重に請求されません。',
   topUpSuccessTitle: 'クレジットを追加しました',
   topUpSuccess: '{amount} を追加しました。',
   topUpReceiptAmount: 'クレジット',

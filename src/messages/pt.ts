@@ -10,6 +10,7 @@ export const messages: CreditGrantsMessages = {
 
   usageAmount: '{amount} {unit}',
   cashCreditName: 'Crédito em {currency}',
+  sentenceSeparator: ' ',
 
   statusScheduled: 'Agendado',
   statusActive: 'Ativo',
@@ -165,9 +166,8 @@ export const messages: CreditGrantsMessages = {
   topUpSubmitPrice: 'Pagar {cost}',
   topUpSubmitting: 'Comprando…',
   topUpCancel: 'Cancelar',
-  topUpFailed: 'A compra não foi concluída: {reason}',
+  topUpFailed: 'A compra não foi concluída: {reason} Tentar novamente não gera cobrança em dobro.',
   topUpFailedUnknown: 'não foi possível acessar o serviço de créditos.',
-  topUpRetrySafe: 'Tentar novamente não gera cobrança em dobro.',
   topUpSuccessTitle: 'Crédito adicionado',
   topUpSuccess: 'Você recebeu {amount}.',
   topUpReceiptAmount: 'Crédito',

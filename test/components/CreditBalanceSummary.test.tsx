@@ -70,7 +70,7 @@ describe('CreditBalanceSummary', () => {
     let balance = '40';
     const fake = fakeFetcher(() => rawBalances([rawGrant('a', { currentBalance: balance }), rawGrant('b', { currency: 'EUR', name: 'EUR' })]));
     renderWithProvider(<CreditBalanceSummary />, { fetcher: fake.fetcher });
-    expect(await screen.findByText(wholeText('Updated now'))).toBeInTheDocument();
+    expect(await screen.findByText(wholeText('Updated just now'))).toBeInTheDocument();
     expect(screen.getAllByRole('meter').map((meter) => meter.getAttribute('aria-valuetext'))).toEqual([
       '€40.00 of €100.00 left',
       '£40.00 of £100.00 left',

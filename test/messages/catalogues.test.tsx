@@ -89,7 +89,11 @@ function renderedWords(locale: string, messages?: CreditGrantsMessages): string 
   const attributes = [...document.querySelectorAll('[aria-label], [aria-valuetext], [title]')].flatMap((element) =>
     ['aria-label', 'aria-valuetext', 'title'].map((name) => element.getAttribute(name) ?? ''),
   );
-  const text = `${document.body.textContent ?? ''} ${attributes.join(' ')}`;
+  // Each text node on its own: textContent would run neighbouring cells together ("StatusValid" is no word).
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const nodes: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node.nodeValue ?? '');
+  const text = `${nodes.join(' ')} ${attributes.join(' ')}`;
   unmount();
   return text;
 }

@@ -38,7 +38,8 @@ function RetryButton({ error, onRetry, display, slot }: { error: CreditsError; o
   const secondsLeft = Math.ceil((deadline - now) / 1000);
   return (
     <button type="button" {...slot} onClick={onRetry} disabled={waiting}>
-      {waiting ? display.say('retryIn', { relative: display.relativeSeconds(secondsLeft) }).children : display.text('retry')}
+      {/* One span: the button lays out its children with a gap, which would split the sentence around its value. */}
+      <span>{waiting ? display.say('retryIn', { relative: display.relativeSeconds(secondsLeft) }).children : display.text('retry')}</span>
     </button>
   );
 }

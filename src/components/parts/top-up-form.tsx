@@ -2,11 +2,10 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CreditTopUpOffer } from '../../core';
 import { readLocaleDecimal } from '../../core/parse-decimal';
-import { getCreditsErrorServerMessage } from '../../core/top-up-client';
 import { judgeTopUpAmount } from '../../core/top-up-offer';
 import type { UseCreateCreditGrantResult } from '../../react/use-create-credit-grant';
 import { TopUpHeader, type TopUpPartProps } from '../CreditTopUpDialog';
-import { amountLabel, amountProblemText, moneyUnit, presetInputText, previewText, rateText, validityText } from '../top-up-text';
+import { amountLabel, amountProblemText, failureReason, moneyUnit, presetInputText, previewText, rateText, validityText } from '../top-up-text';
 import { CloseButton } from './modal';
 
 /**
@@ -58,7 +57,9 @@ export function TopUpForm({
       <form {...slot('top-up-form')} noValidate onSubmit={submit} aria-busy={pending || undefined}>
         <div {...slot('top-up-body')}>
           <Dialog.Description {...slot('top-up-description')}>
-            <span {...rateText(offer, display)} /> <span {...validityText(offer, display)} />
+            <span {...rateText(offer, display)} />
+            {display.text('sentenceSeparator')}
+            <span {...validityText(offer, display)} />
           </Dialog.Description>
           <div {...slot('top-up-field')}>
             <label {...slot('top-up-label')} htmlFor={id} {...amountLabel(offer, display)} />
@@ -115,21 +116,21 @@ export function TopUpForm({
             {...(verdict?.ok ? previewText(verdict.quote, offer, display) : display.say('topUpPreviewEmpty'))}
           />
           {failure && (
-            <p role="alert" {...slot('top-up-alert')} dir={display.dir('topUpFailed')}>
-              {display.say('topUpFailed', { reason: getCreditsErrorServerMessage(failure) ?? display.text('topUpFailedUnknown') }).children}{' '}
-              {display.text('topUpRetrySafe')}
-            </p>
+            <p role="alert" {...slot('top-up-alert')} {...display.say('topUpFailed', { reason: failureReason(failure, display) })} />
           )}
         </div>
         {/* Cancel first, the purchase last: the reading order ends on what moves forward. */}
         <div {...slot('top-up-actions')}>
           <CloseButton slot={slot('top-up-close')}>{display.text('topUpCancel')}</CloseButton>
           <button type="submit" {...slot('top-up-submit')} data-variant="primary" aria-disabled={pending || undefined} data-state={pending ? 'pending' : 'idle'}>
-            {pending
-              ? display.text('topUpSubmitting')
-              : verdict?.ok
-                ? display.say('topUpSubmitPrice', { cost: display.amount(verdict.quote.cost, moneyUnit(offer.price.currency)) }).children
-                : display.text('topUpSubmit')}
+            {/* One span: the button's gap would otherwise split "Pay" from its price. */}
+            <span>
+              {pending
+                ? display.text('topUpSubmitting')
+                : verdict?.ok
+                  ? display.say('topUpSubmitPrice', { cost: display.amount(verdict.quote.cost, moneyUnit(offer.price.currency)) }).children
+                  : display.text('topUpSubmit')}
+            </span>
           </button>
         </div>
       </form>
