@@ -8,6 +8,7 @@ export {
   useCreditBalances,
   useCreditGrant,
   useCreditGrants,
+  useCreditLedger,
   useCreditSummary,
   useCreditTopUpOffer,
 } from './hooks';
@@ -18,6 +19,8 @@ export type {
   UseCreditGrantResult,
   UseCreditGrantsOptions,
   UseCreditGrantsResult,
+  UseCreditLedgerOptions,
+  UseCreditLedgerResult,
   UseCreditSummaryOptions,
   UseCreditSummaryResult,
   CreateCreditGrantVariables,
