@@ -100,6 +100,48 @@ export const defaultMessages = {
     other: '{count} credit grants could not be shown because their data was invalid.',
   } as PluralMessage,
 
+  // CreditTransactionHistory (a row without a reason from Sequence says transactionDebit or transactionCredit)
+  // Heading of the ledger.
+  ledgerTitle: 'Credit transactions',
+  // The unit filter, shown when there is more than one currency or metric; its first option.
+  ledgerUnitLabel: 'Unit',
+  ledgerUnitAll: 'All units',
+  // The type filter and its options: every transaction, credit used, credit added.
+  ledgerTypeLabel: 'Type',
+  ledgerTypeAll: 'All types',
+  ledgerTypeUsed: 'Used',
+  ledgerTypeAdded: 'Added',
+  // Column headers. The balance column is the unit's running balance after each transaction; in the
+  // narrow card layout, where headers are hidden, ledgerColumnBalance also labels the balance.
+  ledgerColumnDate: 'Date',
+  ledgerColumnGrant: 'Credit grant',
+  ledgerColumnDescription: 'Description',
+  ledgerColumnAmount: 'Amount',
+  ledgerColumnBalance: 'Balance',
+  // Under a grant's name when other grants have the same name ("GBP credit" every month): the first day it could be used.
+  ledgerGrantFrom: 'From {date}',
+  // In the grant column, for a transaction whose grant the reply does not list.
+  ledgerUnknownGrant: 'Unknown credit grant',
+  // The button that saves the filtered transactions as a CSV file.
+  ledgerDownload: 'Download CSV',
+  ledgerShowing: { one: 'Showing {shown} of {total} transaction', other: 'Showing {shown} of {total} transactions' } as PluralMessage,
+  ledgerLoadMore: 'Load more',
+  ledgerLoading: 'Loading transactions…',
+  ledgerEmpty: 'No transactions yet',
+  ledgerEmptyDetail: 'Credit added to your account, and credit used, will be listed here.',
+  ledgerEmptyFiltered: 'No transactions match these filters.',
+  ledgerError: 'Transactions could not be loaded.',
+  // A refresh failed while the rows loaded before are still shown.
+  ledgerErrorKeepsRows: 'Could not refresh: showing the transactions loaded before.',
+  ledgerInvalid: {
+    one: '1 item could not be shown because its data was invalid: transactions and balances here may be incomplete.',
+    other: '{count} items could not be shown because their data was invalid: transactions and balances here may be incomplete.',
+  } as PluralMessage,
+  // Under the table: how current the ledger is (Sequence deducts credit when it issues an invoice).
+  ledgerAsOf: 'Usage is recorded when invoices are issued.',
+  // Under the table, when a grant expired with credit left: expiry is not a transaction.
+  ledgerLapsedNote: 'Credit that expired unused is not deducted from these balances.',
+
   // CreditGrantDetailsDialog
   detailsTitle: 'Credit grant details',
   // {kind}: typeCash or typeUsage; {date}: when it was granted.
