@@ -5,11 +5,13 @@ import '../../src/styles/components.css';
 import { version as reactVersion } from 'react';
 import { benchFormatter, type FormatterResult } from './formatter-bench';
 import { benchHistory, type HistoryBenchOptions, type HistoryTimings } from './history-bench';
+import { benchLedger, type LedgerBenchOptions, type LedgerTimings } from './ledger-bench';
 import { benchNetwork, type NetworkResult } from './network-bench';
 
 export interface BenchApi {
   reactVersion: string;
   history(options: HistoryBenchOptions): Promise<HistoryTimings>;
+  ledger(options: LedgerBenchOptions): Promise<LedgerTimings>;
   network(): Promise<NetworkResult>;
   formatter(options: { rounds: number; durationMs: number }): FormatterResult;
 }
@@ -20,4 +22,4 @@ declare global {
   }
 }
 
-window.bench = { reactVersion, history: benchHistory, network: benchNetwork, formatter: benchFormatter };
+window.bench = { reactVersion, history: benchHistory, ledger: benchLedger, network: benchNetwork, formatter: benchFormatter };

@@ -10,6 +10,7 @@ import {
   type FakeSequenceOptions,
   type GrantFixtures,
 } from 'react-credit-grants/testing';
+import { ledgerScenarios } from './ledger-scenarios';
 
 /**
  * The day the story fixtures are built around. Stories pin "today" to it (the
@@ -94,6 +95,8 @@ export const scenarios = {
   legacy: scenario((fx) => [fx.legacyGrant(), fx.legacyGrant({ currency: 'EUR' }), fx.cashGrant()]),
   /** A long-standing customer: 250 grants, three pages of 100. */
   manyGrants: scenario((fx) => fx.manyGrants(250)),
+  /** CreditTransactionHistory: a year of usage (ledgerYear), hostile reasons (ledgerHostile). */
+  ...ledgerScenarios(FIXTURE_TODAY),
   /** A new customer without any grant. */
   empty: scenario(() => []),
   /** A new customer without any grant, who can buy API calls. */
