@@ -5,9 +5,10 @@ import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { CreditGrantDetailsDialog } from './CreditGrantDetailsDialog';
 import { rootSlot, slots, type SlotClassNames } from './class-names';
 import { describeHistoryRows, selectHistoryRows, type CreditHistoryFilter, type CreditHistorySort } from './history-rows';
-import { BuyCredit, type BuyCreditProp } from './parts/buy-credit';
+import type { BuyCreditProp } from './parts/buy-credit';
 import { ErrorNotice } from './parts/error-notice';
-import { Icon } from './parts/icons';
+import { ListEmpty, ListSkeleton } from './parts/list-states';
+import { SelectControl } from './parts/select-control';
 import { StatusPill } from './parts/status-pill';
 import { useCreditDisplay, type TextMessageKey, type ComponentMessages } from './use-credit-display';
 import { commonMessages, errorMessages, grantDateMessages, historyMessages, messageSections, statusMessages } from '../core/messages';
@@ -205,19 +206,13 @@ function HistoryView({
     options: Record<Value, TextMessageKey>,
     onChange: (value: Value) => void,
   ) => (
-    <label {...slot('grant-history-control')}>
-      <span>{display.text(label)}</span>
-      <span data-slot="select">
-        <select {...slot(part)} value={value} onChange={(event) => onChange(event.target.value as Value)}>
-          {Object.entries<TextMessageKey>(options).map(([option, key]) => (
-            <option key={option} value={option}>
-              {display.text(key)}
-            </option>
-          ))}
-        </select>
-        <Icon name="chevron" />
-      </span>
-    </label>
+    <SelectControl
+      label={display.text(label)}
+      value={value}
+      options={Object.entries<TextMessageKey>(options).map(([option, key]) => [option as Value, display.text(key)] as const)}
+      onChange={onChange}
+      slots={{ control: slot('grant-history-control'), select: slot(part) }}
+    />
   );
 
   return (
@@ -312,28 +307,23 @@ function HistoryView({
       ) : hasRows ? (
         <p {...slot('grant-history-empty')}>{display.text('historyEmptyFiltered')}</p>
       ) : isLoading ? (
-        <div {...slot('grant-history-skeleton')} aria-busy="true">
-          <p role="status" data-visually-hidden="">
-            {display.text('historyLoading')}
-          </p>
-          {/* Shaped like the rows that will replace it: a name over a line, a pill, dates, a bar. */}
-          {[0, 1, 2, 3].map((index) => (
-            <div key={index} {...slot('grant-history-skeleton-row')} aria-hidden="true">
-              <span data-slot="skeleton-line" data-size="name" />
-              <span data-slot="skeleton-line" data-size="pill" />
-              <span data-slot="skeleton-line" data-size="date" />
-              <span data-slot="skeleton-line" data-size="bar" />
-            </div>
-          ))}
-        </div>
+        // Shaped like the rows that will replace it: a name over a line, a pill, dates, a bar.
+        <ListSkeleton
+          label="historyLoading"
+          rows={4}
+          cells={['name', 'pill', 'date', 'bar']}
+          slots={{ root: slot('grant-history-skeleton'), row: slot('grant-history-skeleton-row') }}
+          display={display}
+        />
       ) : (
         !error && (
-          <div {...slot('grant-history-empty')} data-state="empty">
-            <Icon name="empty" />
-            <p {...display.say('historyEmpty')} />
-            <p {...display.say('historyEmptyDetail')} />
-            <BuyCredit onBuyCredit={onBuyCredit} slot={slot('grant-history-buy')} />
-          </div>
+          <ListEmpty
+            title="historyEmpty"
+            detail="historyEmptyDetail"
+            onBuyCredit={onBuyCredit}
+            slots={{ root: slot('grant-history-empty'), buy: slot('grant-history-buy') }}
+            display={display}
+          />
         )
       )}
 

@@ -13,6 +13,9 @@ export type { CreditExpiryWarningProps, CreditExpiryWarningSlot } from './Credit
 export { CreditGrantHistory } from './CreditGrantHistory';
 export type { CreditGrantHistoryProps, CreditGrantHistorySlot } from './CreditGrantHistory';
 export type { CreditHistoryFilter, CreditHistorySort } from './history-rows';
+export { CreditTransactionHistory } from './CreditTransactionHistory';
+export type { CreditLedgerCsvFile, CreditTransactionHistoryProps, CreditTransactionHistorySlot } from './CreditTransactionHistory';
+export type { CreditLedgerTypeFilter } from './ledger-rows';
 export { CreditGrantDetailsDialog } from './CreditGrantDetailsDialog';
 export type { CreditGrantDetailsDialogProps, CreditGrantDetailsDialogSlot } from './CreditGrantDetailsDialog';
 export { CreditBalanceSummary } from './CreditBalanceSummary';

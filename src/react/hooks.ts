@@ -5,6 +5,8 @@ export { useCreditGrant } from './use-credit-grant';
 export type { UseCreditGrantOptions, UseCreditGrantResult } from './use-credit-grant';
 export { useCreditBalances } from './use-credit-balances';
 export type { UseCreditBalancesOptions, UseCreditBalancesResult } from './use-credit-balances';
+export { useCreditLedger } from './use-credit-ledger';
+export type { UseCreditLedgerOptions, UseCreditLedgerResult } from './use-credit-ledger';
 export { useCreditSummary } from './use-credit-summary';
 export type { UseCreditSummaryOptions, UseCreditSummaryResult } from './use-credit-summary';
 export { useCreditTopUpOffer } from './use-credit-top-up-offer';

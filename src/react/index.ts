@@ -9,6 +9,7 @@ export {
   useCreditForecasts,
   useCreditGrant,
   useCreditGrants,
+  useCreditLedger,
   useCreditSummary,
   useCreditTopUpOffer,
 } from './hooks';
@@ -22,6 +23,8 @@ export type {
   UseCreditGrantResult,
   UseCreditGrantsOptions,
   UseCreditGrantsResult,
+  UseCreditLedgerOptions,
+  UseCreditLedgerResult,
   UseCreditSummaryOptions,
   UseCreditSummaryResult,
   CreateCreditGrantVariables,

@@ -3,6 +3,7 @@ import summarySource from '../../src/components/CreditBalanceSummary.tsx?raw';
 import warningSource from '../../src/components/CreditExpiryWarning.tsx?raw';
 import detailsSource from '../../src/components/CreditGrantDetailsDialog.tsx?raw';
 import historySource from '../../src/components/CreditGrantHistory.tsx?raw';
+import ledgerSource from '../../src/components/CreditTransactionHistory.tsx?raw';
 import topUpSource from '../../src/components/CreditTopUpDialog.tsx?raw';
 
 /** Each component and its `…Slot` type's source, so the table is read from the code and never drifts from it. */
@@ -11,6 +12,7 @@ const SOURCES: [component: string, source: string][] = [
   ['CreditBalanceSummary', summarySource],
   ['CreditExpiryWarning', warningSource],
   ['CreditGrantHistory', historySource],
+  ['CreditTransactionHistory', ledgerSource],
   ['CreditGrantDetailsDialog', detailsSource],
   ['CreditTopUpDialog', topUpSource],
 ];

@@ -11,6 +11,7 @@ import {
   type GrantFixtures,
 } from 'react-credit-grants/testing';
 import { grantWithHistory, monthlyInvoices, steadyUsage } from './usage-history';
+import { ledgerScenarios } from './ledger-scenarios';
 
 /**
  * The day the story fixtures are built around. Stories pin "today" to it (the
@@ -110,6 +111,8 @@ export const scenarios = {
   legacy: scenario((fx) => [fx.legacyGrant(), fx.legacyGrant({ currency: 'EUR' }), fx.cashGrant()]),
   /** A long-standing customer: 250 grants, three pages of 100. */
   manyGrants: scenario((fx) => fx.manyGrants(250)),
+  /** CreditTransactionHistory: a year of usage (ledgerYear), hostile reasons (ledgerHostile). */
+  ...ledgerScenarios(FIXTURE_TODAY),
   /** A new customer without any grant. */
   empty: scenario(() => []),
   /** A new customer without any grant, who can buy API calls. */

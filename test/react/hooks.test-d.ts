@@ -9,6 +9,8 @@ import {
   type CreditBalances,
   type CreditGrant,
   type CreditGrantPage,
+  type CreditLedgerRow,
+  type CreditLedgerUnit,
   type CreditSummaryEntry,
   type CreditsError,
   type CreditsFetcher,
@@ -21,6 +23,7 @@ import {
   useCreditGrant,
   useCreditGrants,
   useCreditGrantsConfig,
+  useCreditLedger,
   useCreditSummary,
   useOptionalCreditGrantsConfig,
   type CreditGrantsConfig,
@@ -64,6 +67,13 @@ test('useCreditSummary', () => {
   expectTypeOf(useCreditSummary).returns.branded.toEqualTypeOf<Common & { summary: CreditSummaryEntry[]; invalid: InvalidCreditBalanceItem[] }>();
   expectTypeOf<CreditSummaryEntry['currentBalance']>().toEqualTypeOf<DecimalString>();
   expectTypeOf<CreditSummaryEntry['metricId']>().toEqualTypeOf<string | null>();
+});
+
+test('useCreditLedger', () => {
+  expectTypeOf(useCreditLedger).parameter(0).toEqualTypeOf<{ unitKey?: string | null; type?: 'DEBIT' | 'CREDIT' | null; enabled?: boolean } | undefined>();
+  expectTypeOf(useCreditLedger).returns.branded.toEqualTypeOf<
+    Common & { rows: CreditLedgerRow[]; units: CreditLedgerUnit[]; balances: CreditBalance[]; grants: CreditGrant[]; invalid: InvalidCreditBalanceItem[] }
+  >();
 });
 
 test('config hooks and provider props', () => {

@@ -7,11 +7,13 @@ import {
   CreditExpiryWarning,
   CreditGrantDetailsDialog,
   CreditGrantHistory,
+  CreditTransactionHistory,
 } from '../../src/components';
 import {
   CURRENCIES,
   normalizeCreditGrant,
   normalizeDecimal,
+  type CreditBalance,
   type CreditGrant,
   type CreditsFetcher,
   type CreditTransaction,
@@ -146,6 +148,52 @@ describe('any valid grant renders readably in every component', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('the ledger: any grants with any transactions, in every unit and type filter', () => {
+    /** One balance per grant, as a host might build them: balances that share a unit share its running balance. */
+    const balanceOf = (grant: CreditGrant, transactions: CreditTransaction[]): CreditBalance => ({
+      id: grant.type === 'CASH' ? grant.currency : (grant.metricId ?? grant.name),
+      type: grant.type,
+      name: grant.type === 'CASH' ? grant.currency : grant.name,
+      currency: grant.type === 'CASH' ? grant.currency : null,
+      metricId: grant.type === 'USAGE' ? (grant.metricId ?? grant.name) : null,
+      balance: grant.currentBalance ?? '0',
+      grants: [grant],
+      transactions,
+    });
+    const balancesArbitrary = grantListArbitrary.chain((grants) =>
+      fc.tuple(...grants.map((grant) => transactionsFor(grant).map((transactions) => balanceOf(grant, transactions)))),
+    );
+    fc.assert(
+      fc.property(balancesArbitrary, settingsArbitrary, (balances, { locale, timeZone, today }) => {
+        const { container, unmount } = render(
+          <CreditGrantsProvider fetcher={noRequests} locale={locale} timeZone={timeZone} now={noonUtc(today)} retry={false}>
+            <CreditTransactionHistory balances={balances} rowsPerPage={4} onDownload={() => undefined} />
+          </CreditGrantsProvider>,
+        );
+        try {
+          expectReadable(container);
+          const ledger = within(container);
+          const count = balances.reduce((total, balance) => total + balance.transactions.length, 0);
+          expect(container.querySelectorAll('[data-slot="transaction-history-row"]')).toHaveLength(Math.min(count, 4));
+          for (const type of ['used', 'added', 'all']) {
+            const select = ledger.queryByRole('combobox', { name: 'Type' });
+            if (select) fireEvent.change(select, { target: { value: type } });
+            expectReadable(container);
+          }
+          const unit = ledger.queryByRole('combobox', { name: 'Unit' }) as HTMLSelectElement | null;
+          for (const option of unit ? [...unit.options] : []) {
+            fireEvent.change(unit!, { target: { value: option.value } });
+            expectReadable(container);
+          }
+          expect(consoleError).not.toHaveBeenCalled();
+        } finally {
+          unmount();
+        }
+      }),
+      { numRuns: 30 },
     );
   }, PROPERTY_TIMEOUT_MS);
 

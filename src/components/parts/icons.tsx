@@ -17,6 +17,8 @@ const PATHS = {
   chevron: 'M4 6l4 4 4-4',
   /** Two arrows in a circle: refresh. */
   refresh: 'M13.5 8A5.5 5.5 0 1 1 11.9 4.1M12.5 1.5v3h-3',
+  /** An arrow into a tray: download a file. */
+  download: 'M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 10.5v3h11v-3',
   /** A plus: buy more. */
   plus: 'M8 3v10M3 8h10',
   /** An empty tray: nothing to show yet. */
