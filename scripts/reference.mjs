@@ -18,7 +18,7 @@ const COMPONENTS = [
   ['CreditExpiryWarning', '<CreditExpiryWarning warnWithinDays={30} />'],
   ['CreditUsageChart', '<CreditUsageChart defaultRange="90d" />'],
   ['CreditGrantHistory', '<CreditGrantHistory rowsPerPage={10} onSelectGrant={(grant) => router.push(`/credits/${grant.id}`)} />'],
-  ['CreditTransactionHistory', '<CreditTransactionHistory defaultType="DEBIT" />'],
+  ['CreditTransactionHistory', '<CreditTransactionHistory defaultType="used" />'],
   ['CreditGrantDetailsDialog', '<CreditGrantDetailsDialog grantId={id} open={open} onOpenChange={setOpen} />'],
   ['CreditTopUpButton', '<CreditTopUpButton onPurchased={(grant) => track("top-up", grant.id)} />'],
   ['CreditTopUpDialog', '<CreditTopUpDialog trigger={<button type="button">Top up</button>} />'],
