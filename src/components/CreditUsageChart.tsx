@@ -87,7 +87,8 @@ function ConnectedCreditUsageChart(props: CreditUsageChartProps) {
   return <UsageChartView {...props} balances={query.balances} isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />;
 }
 
-const RANGES: Record<CreditUsageRange, TextMessageKey> = { '30d': 'usageRange30d', '90d': 'usageRange90d', '12m': 'usageRange12m' };
+// Each range's label and its number, written in the viewer's digits (٣٠ يومًا in ar-EG).
+const RANGES: Record<CreditUsageRange, [TextMessageKey, number]> = { '30d': ['usageRange30d', 30], '90d': ['usageRange90d', 90], '12m': ['usageRange12m', 12] };
 
 /** What a period is called: its day, "Week of …", or its month. */
 function periodName(point: CreditUsagePoint, bucket: string, display: CreditDisplay): string {
@@ -175,7 +176,7 @@ function UsageChartView({
                   setActive(null);
                 }}
                 // "12 months" keeps its order on a right-to-left page.
-                {...display.say(RANGES[option])}
+                {...display.say(RANGES[option][0], { count: display.count(RANGES[option][1]) })}
               />
             ))}
           </div>

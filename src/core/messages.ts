@@ -184,9 +184,10 @@ export const usageChartMessages = {
   usageTitle: 'Usage',
   usageUnitLabel: 'Credit',
   usageRangeLabel: 'Period',
-  usageRange30d: '30 days',
-  usageRange90d: '90 days',
-  usageRange12m: '12 months',
+  // The ranges, {count} being 30, 90 and 12 in the viewer's digits: each message is for that one number.
+  usageRange30d: '{count} days',
+  usageRange90d: '{count} days',
+  usageRange12m: '{count} months',
   // The chart's accessible name and visible summary: {amount} used between {from} and {to}.
   usageSummary: '{amount} used from {from} to {to}.',
   // Under the chart, where what happened ends and the forecast begins.

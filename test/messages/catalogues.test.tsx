@@ -1,7 +1,14 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantDetailsDialog, CreditGrantHistory } from '../../src/components';
-import { defaultMessages, normalizeCreditGrant, type CreditGrantsMessages, type CreditsFetcher, type PluralMessage } from '../../src/core';
+import {
+  CreditBalanceSummary,
+  CreditExpiryWarning,
+  CreditGrantDetailsDialog,
+  CreditGrantHistory,
+  CreditTransactionHistory,
+  CreditUsageChart,
+} from '../../src/components';
+import { defaultMessages, normalizeCreditBalances, normalizeCreditGrant, type CreditGrantsMessages, type CreditsFetcher, type PluralMessage } from '../../src/core';
 import { CreditGrantsProvider } from '../../src/react';
 import { MESSAGE_LANGUAGES } from '../../scripts/message-languages.mjs';
 
@@ -59,18 +66,52 @@ const wire = (id: string, fields: Record<string, unknown>) =>
     createdAt: '2026-10-01T09:00:00Z',
     ...fields,
   });
-// Host data (names) that is no English word of the catalogue: currencies, and a metric called "Tokens".
+// Host data (names) that is no English word of the catalogue: currencies, and a metric called "Tokens";
+// ids of letters and digits (the details dialog shows them), never words.
 const GRANTS = [
-  wire('today', { expiryDate: '2026-11-21', currentBalance: '40' }),
-  wire('soon', { expiryDate: '2026-11-25', originalAmount: '1000', currentBalance: '150' }),
-  wire('later', { expiryDate: '2027-03-31', currency: 'USD', name: 'USD' }),
-  wire('past', { expiryDate: '2026-11-10', currentBalance: '7' }),
-  wire('spent', { currentBalance: '0' }),
-  wire('scheduled', { effectiveDate: '2026-12-01' }),
-  wire('tokens', { type: 'USAGE', name: 'Tokens', metricId: 'm-tokens', originalAmount: '1000000', currentBalance: '150000', expiryDate: '2026-11-23' }),
-  wire('legacy', { currentBalance: undefined, originalAmount: '30' }),
+  wire('g1', { expiryDate: '2026-11-21', currentBalance: '40' }),
+  wire('g2', { expiryDate: '2026-11-25', originalAmount: '1000', currentBalance: '150' }),
+  wire('g3', { expiryDate: '2027-03-31', currency: 'USD', name: 'USD' }),
+  wire('g4', { expiryDate: '2026-11-10', currentBalance: '7' }),
+  wire('g5', { currentBalance: '0' }),
+  wire('g6', { effectiveDate: '2026-12-01' }),
+  wire('g7', { type: 'USAGE', name: 'Tokens', metricId: 'm-tokens', originalAmount: '1000000', currentBalance: '150000', expiryDate: '2026-11-23' }),
+  wire('g8', { currentBalance: undefined, originalAmount: '30' }),
 ];
-const TRANSACTIONS = [{ id: 't1', grantId: 'soon', type: 'DEBIT' as const, amount: '850', date: '2026-11-01', reason: null, invoiceId: null, billingRunId: null }];
+const TRANSACTIONS = [{ id: 't1', grantId: 'g2', type: 'DEBIT' as const, amount: '850', date: '2026-11-01', reason: null, invoiceId: null, billingRunId: null }];
+
+// A EUR balance with a month of usage behind it: the chart, the summary's forecast and the ledger have something to say.
+const BALANCES = normalizeCreditBalances({
+  items: [
+    {
+      id: 'EUR',
+      type: 'CASH',
+      name: 'EUR',
+      balance: '380',
+      grants: [
+        {
+          id: 'b1',
+          sequenceAccountId: 'acct',
+          customerId: 'cust',
+          type: 'CASH',
+          currency: 'EUR',
+          name: 'EUR',
+          originalAmount: '500',
+          currentBalance: '380',
+          costOfCredit: '500',
+          effectiveDate: '2026-10-01',
+          expiryDate: '2027-01-31',
+          createdAt: '2026-10-01T09:00:00Z',
+        },
+      ],
+      transactions: [
+        { id: 'x1', grantId: 'b1', type: 'CREDIT', amount: '500', date: '2026-10-01', reason: null, invoiceId: null, billingRunId: null },
+        { id: 'x2', grantId: 'b1', type: 'DEBIT', amount: '60', date: '2026-10-31', reason: null, invoiceId: 'i1', billingRunId: null },
+        { id: 'x3', grantId: 'b1', type: 'DEBIT', amount: '60', date: '2026-11-20', reason: null, invoiceId: 'i2', billingRunId: null },
+      ],
+    },
+  ],
+}).balances;
 
 const noRequests: CreditsFetcher = async (request) => {
   throw new Error(`unexpected request ${request.method} ${request.path}`);
@@ -83,6 +124,9 @@ function renderedWords(locale: string, messages?: CreditGrantsMessages): string 
       <CreditExpiryWarning grants={GRANTS} />
       <CreditBalanceSummary grants={GRANTS} dataUpdatedAt={TODAY.getTime() - 120_000} onRefresh={() => undefined} />
       <CreditGrantHistory grants={GRANTS} totalResultSize={GRANTS.length + 5} hasNextPage onLoadMore={() => undefined} />
+      <CreditBalanceSummary balances={BALANCES} dataUpdatedAt={TODAY.getTime() - 20_000} />
+      <CreditUsageChart balances={BALANCES} />
+      <CreditTransactionHistory balances={BALANCES} />
       <CreditGrantDetailsDialog grant={GRANTS[1]!} transactions={TRANSACTIONS} open />
     </CreditGrantsProvider>,
   );
@@ -93,7 +137,8 @@ function renderedWords(locale: string, messages?: CreditGrantsMessages): string 
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const nodes: string[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node.nodeValue ?? '');
-  const text = `${nodes.join(' ')} ${attributes.join(' ')}`;
+  // Joined by one space (a filled-in value is a node of its own); no-break spaces stay, as in "120,50 €".
+  const text = `${nodes.join(' ')} ${attributes.join(' ')}`.replace(/ {2,}/g, ' ');
   unmount();
   return text;
 }
@@ -112,7 +157,9 @@ describe('the catalogues', () => {
       for (const [key, english] of Object.entries(defaultMessages)) {
         const translated = (messages as Record<string, unknown>)[key];
         expect(typeof translated, key).toBe(typeof english);
-        for (const form of forms(translated as string | PluralMessage)) expect(form.trim(), key).not.toBe('');
+        // Between two sentences: a space, or nothing where sentences are not spaced (Japanese).
+        if (key === 'sentenceSeparator') expect(translated, key).toMatch(/^ ?$/);
+        else for (const form of forms(translated as string | PluralMessage)) expect(form.trim(), key).not.toBe('');
       }
     });
 
