@@ -1,4 +1,4 @@
-// Size budgets (issue 16), checked by `npm run check:size` in `npm test`. They
+// Size budgets (issue 16), checked by `npm run check:size` (missed today, so not in `npm test`: see README, Performance). They
 // measure the built dist/ (`check:package` builds it first) the way an app's
 // bundler sees it: bundled by esbuild, minified, then gzipped, React external.
 //

@@ -15,6 +15,7 @@ import {
   CreditGrantsProvider,
   CreditTopUpButton,
   CreditTopUpDialog,
+  CreditTransactionHistory,
   CreditUsageChart,
   createHttpFetcher,
   useCreateCreditGrant,
@@ -22,6 +23,7 @@ import {
   useCreditForecasts,
   useCreditGrant,
   useCreditGrants,
+  useCreditLedger,
   useCreditSummary,
   useCreditTopUpOffer,
 } from '../dist/index.js';
@@ -31,7 +33,7 @@ const button = (label) => h('button', { type: 'button' }, label);
 
 /** Every hook, as a host building parts of its own would use them. */
 function OwnParts() {
-  const hooks = [useCreditGrants(), useCreditGrant('welcome-credit'), useCreditBalances(), useCreditSummary(), useCreditForecasts(), useCreditTopUpOffer(), useCreateCreditGrant()];
+  const hooks = [useCreditGrants(), useCreditGrant('welcome-credit'), useCreditBalances(), useCreditSummary(), useCreditForecasts(), useCreditLedger(), useCreditTopUpOffer(), useCreateCreditGrant()];
   return h('output', null, hooks.length);
 }
 
@@ -45,6 +47,7 @@ function CreditsPage() {
     h(CreditUsageChart),
     h(CreditBalanceMeter, { grantId: 'welcome-credit' }),
     h(CreditGrantHistory),
+    h(CreditTransactionHistory),
     h(CreditGrantDetailsDialog, { grantId: 'welcome-credit', trigger: button('Details') }),
     h(CreditTopUpDialog, { trigger: button('Buy credit') }),
     h(OwnParts),

@@ -1,12 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CreditBalanceSummary, CreditExpiryWarning, CreditGrantHistory, CreditTopUpButton, CreditUsageChart } from 'react-credit-grants';
+import {
+  CreditBalanceSummary,
+  CreditExpiryWarning,
+  CreditGrantHistory,
+  CreditTopUpButton,
+  CreditTransactionHistory,
+  CreditUsageChart,
+} from 'react-credit-grants';
 import { wholeText } from 'react-credit-grants/testing';
 
 /**
  * A SaaS "Billing → Credits" page as a customer sees it: the balance per
  * currency and metric, warnings about credit that is about to expire, the
- * full history with details, and a way to buy more. Everything loads through the real proxy in
+ * full history with details, every transaction, and a way to buy more. Everything loads through the real proxy in
  * front of the Sequence fake; the twenty-odd hooks share a handful of requests.
  */
 function CustomerDashboard() {
@@ -23,6 +30,7 @@ function CustomerDashboard() {
       <CreditBalanceSummary />
       <CreditUsageChart />
       <CreditGrantHistory />
+      <CreditTransactionHistory />
     </main>
   );
 }
@@ -44,8 +52,8 @@ export const Default: Story = {
     await canvas.findByText(wholeText('Expires today'));
     const summary = canvas.getByRole('region', { name: 'Credit balance' });
     await within(summary).findByRole('meter', { name: 'GBP credit' });
-    // Open a grant from the history and close it again from the keyboard.
-    await userEvent.click(canvas.getByRole('button', { name: 'Welcome credit' }));
+    // Open a grant from the history (the first of its buttons; the ledger's rows name it too) and close it again from the keyboard.
+    await userEvent.click(canvas.getAllByRole('button', { name: 'Welcome credit' })[0]!);
     await within(document.body).findByRole('dialog', { name: 'Welcome credit' });
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(within(document.body).queryByRole('dialog')).toBeNull());
