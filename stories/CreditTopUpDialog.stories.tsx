@@ -85,13 +85,14 @@ export const Packages: Story = {
 /** Cash credit in yen: no minor unit, so no decimals allowed. */
 export const CashInYen: Story = { parameters: { credits: 'topUpCashYen' }, globals: { locale: 'ja-JP' } };
 
-/** Typed the German way: "1.500" is fifteen hundred. */
+/** Typed the German way: "1.500" is fifteen hundred; the toolbar's locale brings the German catalogue. */
 export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async () => {
-    const dialog = await within(document.body).findByRole('dialog', { name: 'Buy credit' });
+    const dialog = await within(document.body).findByRole('dialog', { name: 'Guthaben aufladen' });
     await userEvent.type(await within(dialog).findByRole('textbox'), '1.500');
-    await expect(within(dialog).getByRole('status')).toHaveTextContent('1.500 API calls — 75,00 £');
+    // "API calls" is the host's name of its metric, shown as the host wrote it.
+    await expect(within(dialog).getByRole('status')).toHaveTextContent('1.500 API calls – 75,00 £');
   },
 };
 
