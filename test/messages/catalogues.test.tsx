@@ -28,9 +28,10 @@ const LOCALE_OF: Record<string, string> = { de: 'de-DE', fr: 'fr-FR', es: 'es-ES
  */
 const SHARED_WORDS: Record<string, string[]> = {
   de: ['status'],
-  fr: ['date', 'description', 'total', 'minimum', 'maximum', 'transactions', 'transaction', 'expire', 'plus'],
+  fr: ['date', 'description', 'total', 'minimum', 'maximum', 'transactions', 'transaction', 'expire', 'plus', 'type', 'types'],
   es: ['total'],
-  pt: ['total', 'status', 'data'],
+  // "use": the imperative of usar; "out": Intl's short October ("31 de out.").
+  pt: ['total', 'status', 'data', 'use', 'out'],
   ja: [],
   ar: [],
   hi: [],
