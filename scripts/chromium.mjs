@@ -14,10 +14,30 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * The environment Chromium starts in: this process's, without libfaketime.
+ * `npm run test:any-day` runs Node under `faketime`, whose LD_PRELOAD would
+ * reach Chromium too, and Chromium under libfaketime never finishes starting
+ * (the launch hangs until the test's timeout). The browser's clock is not
+ * what those tests check: the pages they load pin their own dates.
+ */
+function browserEnvironment() {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('FAKETIME')) delete env[name];
+  }
+  if (env.LD_PRELOAD?.includes('faketime')) {
+    const rest = env.LD_PRELOAD.split(/[\s:]+/).filter((library) => library && !library.includes('faketime'));
+    if (rest.length) env.LD_PRELOAD = rest.join(':');
+    else delete env.LD_PRELOAD;
+  }
+  return env;
+}
+
 /** Playwright `launch()` options for Debian's Chromium; throws with the fix when it is missing. */
 export function chromiumLaunchOptions() {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Install Debian's package: sudo apt-get install -y chromium`);
   }
-  return { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true };
+  return { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env: browserEnvironment() };
 }

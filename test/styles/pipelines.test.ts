@@ -13,6 +13,11 @@ import { specimenPage, type ThemeHost } from './support/specimen';
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 const shipped = readStylesheet();
 
+// Starting Chromium and running a real Tailwind or Lightning CSS build take
+// seconds each on a quiet machine; on two busy cores, several times that.
+// A guard against a hang, not a speed goal.
+const BROWSER_BUDGET_MS = 120_000;
+
 let browser: Browser;
 const reference: Partial<Record<'light' | 'dark', ComputedStyles>> = {};
 
@@ -21,10 +26,10 @@ beforeAll(async () => {
   const page = specimenPage(shipped);
   reference.light = await readComputedStyles(browser, page, 'light');
   reference.dark = await readComputedStyles(browser, page, 'dark');
-});
+}, BROWSER_BUDGET_MS);
 afterAll(async () => {
   await browser?.close();
-});
+}, BROWSER_BUDGET_MS);
 
 /** One property of every part of a kind in one theme section. */
 function values(styles: ComputedStyles, host: ThemeHost, slot: string, property: string): string[] {
@@ -95,5 +100,5 @@ describe.each(PIPELINES)('styles.css through $name', (pipeline) => {
       expect(Object.keys(actual).length).toBeGreaterThan(50);
       expect(styleDifferences(expected, actual)).toEqual([]);
     }
-  });
+  }, BROWSER_BUDGET_MS);
 });
