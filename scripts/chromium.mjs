@@ -22,15 +22,9 @@ export const CHROMIUM_ARGS = [
  * what those tests check: the pages they load pin their own dates.
  */
 function browserEnvironment() {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (name.startsWith('FAKETIME')) delete env[name];
-  }
-  if (env.LD_PRELOAD?.includes('faketime')) {
-    const rest = env.LD_PRELOAD.split(/[\s:]+/).filter((library) => library && !library.includes('faketime'));
-    if (rest.length) env.LD_PRELOAD = rest.join(':');
-    else delete env.LD_PRELOAD;
-  }
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FAKETIME') && name !== 'LD_PRELOAD'));
+  const preloaded = (process.env.LD_PRELOAD ?? '').split(/[\s:]+/).filter((library) => library && !library.includes('faketime'));
+  if (preloaded.length) env.LD_PRELOAD = preloaded.join(':');
   return env;
 }
 
