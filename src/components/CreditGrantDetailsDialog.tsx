@@ -8,6 +8,7 @@ import { CreditBalanceMeter } from './CreditBalanceMeter';
 import { slots, type SlotClassNames, type SlotProps } from './class-names';
 import { CloseButton, Modal, type ModalProps } from './parts/modal';
 import { StatusPill } from './parts/status-pill';
+import { TransactionDescription } from './parts/transaction-description';
 import { moneyUnit } from './top-up-text';
 import { useCreditDisplay, type CreditDisplay, type TextMessageKey, type ComponentMessages } from './use-credit-display';
 import { commonMessages, detailsMessages, dialogMessages, grantDateMessages, grantLoadingMessages, messageSections, statusMessages } from '../core/messages';
@@ -29,6 +30,7 @@ export type CreditGrantDetailsDialogSlot =
   | 'grant-details-transactions'
   | 'grant-details-transactions-title'
   | 'grant-details-transaction'
+  | 'grant-details-transaction-reason'
   | 'grant-details-technical'
   | 'grant-details-message'
   | 'grant-details-footer'
@@ -213,8 +215,14 @@ function DetailsBody({
                   {own.map((transaction, index) => (
                     <tr key={transaction.id ?? `${transaction.date}-${index}`} {...slot('grant-details-transaction')} data-type={transaction.type}>
                       <td>{display.date(transaction.date)}</td>
-                      {/* Sequence's reason when it gave one ("Invoice INV-7"); the sign of the amount says which way it went. */}
-                      <td>{transaction.reason ? <bdi>{transaction.reason}</bdi> : display.text(transaction.type === 'DEBIT' ? 'transactionDebit' : 'transactionCredit')}</td>
+                      <td>
+                        <TransactionDescription
+                          type={transaction.type}
+                          reason={transaction.reason}
+                          reasonSlot={slot('grant-details-transaction-reason')}
+                          display={display}
+                        />
+                      </td>
                       <td data-column="amount">
                         <bdi>{display.signedAmount(transaction.amount, grant, transaction.type === 'DEBIT' ? -1 : 1)}</bdi>
                       </td>

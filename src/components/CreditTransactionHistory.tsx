@@ -12,6 +12,7 @@ import { ErrorNotice } from './parts/error-notice';
 import { ListEmpty, ListSkeleton } from './parts/list-states';
 import { Icon } from './parts/icons';
 import { SelectControl } from './parts/select-control';
+import { TransactionDescription } from './parts/transaction-description';
 import { useCreditDisplay, type ComponentMessages, type TextMessageKey } from './use-credit-display';
 import { commonMessages, detailsMessages, errorMessages, ledgerMessages, messageSections } from '../core/messages';
 
@@ -37,6 +38,7 @@ export type CreditTransactionHistorySlot =
   | 'transaction-history-open'
   | 'transaction-history-unknown-grant'
   | 'transaction-history-grant-from'
+  | 'transaction-history-reason'
   | 'transaction-history-cell-label'
   | 'transaction-history-empty'
   | 'transaction-history-buy'
@@ -105,8 +107,8 @@ export interface CreditTransactionHistoryProps {
 
 /**
  * The credit ledger across all grants: every transaction newest first, with
- * its date, the grant (a button opening its details), Sequence's reason (or
- * "Used" / "Added"), the signed amount (−£187.60, +£500.00) and the running
+ * its date, the grant (a button opening its details), "Used" or "Added" with
+ * Sequence's reason (when it gave one) beneath, the signed amount (−£187.60, +£500.00) and the running
  * balance of its unit, both right-aligned in tabular figures. Filter by unit
  * (when there is more than one: a running balance is never over two units)
  * and by type, reveal rows a window at a time, and download the filtered
@@ -327,7 +329,7 @@ function LedgerView({
                     )}
                   </td>
                   <td data-column="description">
-                    {row.reason ? <bdi>{row.reason}</bdi> : display.text(row.type === 'DEBIT' ? 'transactionDebit' : 'transactionCredit')}
+                    <TransactionDescription type={row.type} reason={row.reason} reasonSlot={slot('transaction-history-reason')} display={display} />
                   </td>
                   <td data-column="amount">
                     <bdi>{display.signedAmount(row.amount, unit, row.type === 'DEBIT' ? -1 : 1)}</bdi>

@@ -213,7 +213,7 @@ export const usageChartMessages = {
   usageError: 'Usage could not be loaded.',
 };
 
-/** CreditTransactionHistory: the ledger. A row without a reason from Sequence says transactionDebit or transactionCredit. */
+/** CreditTransactionHistory: the ledger. Each row says transactionDebit or transactionCredit, with Sequence's reason (free text) beneath when it gave one. */
 export const ledgerMessages = {
   // Heading of the ledger.
   ledgerTitle: 'Credit transactions',

@@ -99,15 +99,17 @@ export class FakeLedger {
       throw new TypeError(`${where}: currentBalance ${balance} is more than originalAmount ${grant.originalAmount}`);
     }
     const granted = grant.effectiveDate ?? grant.createdAt.slice(0, 10);
+    // Derived rows carry no free-text reason (a reason is the host's own words,
+    // in its own language); the components then say "Used" / "Added" in the viewer's.
     const ledger: SequenceCreditTransaction[] = [
-      { id: this.nextTransactionId(), grantId: grant.id, reason: 'Credit granted', type: 'CREDIT', amount: grant.originalAmount, date: granted },
+      { id: this.nextTransactionId(), grantId: grant.id, type: 'CREDIT', amount: grant.originalAmount, date: granted },
     ];
     const used = subtractDecimals(grant.originalAmount, balance);
     if (decimalSign(used) > 0) {
       // Used up to today, or up to the last day it could be used.
       const today = this.today();
       const lastDay = grant.expiryDate !== null && grant.expiryDate < today ? grant.expiryDate : today;
-      ledger.push({ id: this.nextTransactionId(), grantId: grant.id, reason: 'Usage', type: 'DEBIT', amount: used, date: lastDay < granted ? granted : lastDay });
+      ledger.push({ id: this.nextTransactionId(), grantId: grant.id, type: 'DEBIT', amount: used, date: lastDay < granted ? granted : lastDay });
     }
     return ledger;
   }
@@ -140,7 +142,7 @@ export class FakeLedger {
     if (!isDecimalString(amount) || decimalSign(amount) <= 0) throw new TypeError(`consume: amount must be a decimal string above zero, got ${JSON.stringify(amount)}`);
     if (compareDecimals(amount, balance) > 0) throw new RangeError(`consume: grant ${JSON.stringify(grantId)} has only ${balance} left, cannot use ${amount}`);
     if (!isCalendarDate(date)) throw new TypeError(`consume: date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
-    const transaction: SequenceCreditTransaction = { id: this.nextTransactionId(), grantId, reason: 'Usage', type: 'DEBIT', amount: normalizeDecimal(amount), date };
+    const transaction: SequenceCreditTransaction = { id: this.nextTransactionId(), grantId, type: 'DEBIT', amount: normalizeDecimal(amount), date };
     this.transactions.get(grantId)?.push(transaction);
     return transaction;
   }

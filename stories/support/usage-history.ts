@@ -31,12 +31,12 @@ export function grantWithHistory(fx: GrantFixtures, options: HistoryOptions) {
     // Never more than was granted.
     if (compareDecimals(next, amount) > 0) break;
     used = next;
-    debits.push({ id: `${id}-d${daysAgo}`, grantId: id, type: 'DEBIT', amount: taken, date: addCalendarDays(fx.today, -daysAgo), reason: 'Usage' });
+    debits.push({ id: `${id}-d${daysAgo}`, grantId: id, type: 'DEBIT', amount: taken, date: addCalendarDays(fx.today, -daysAgo) });
   }
   const balance = subtractDecimals(amount, used);
   const timing = { id, amount, balance, effectiveInDays: -startedDaysAgo, createdDaysAgo: startedDaysAgo, expiresInDays };
   const grant = unit === undefined ? fx.cashGrant(timing) : fx.usageGrant({ ...timing, unit });
-  const credit: SequenceCreditTransaction = { id: `${id}-c`, grantId: id, type: 'CREDIT', amount, date: addCalendarDays(fx.today, -startedDaysAgo), reason: 'Credit granted' };
+  const credit: SequenceCreditTransaction = { id: `${id}-c`, grantId: id, type: 'CREDIT', amount, date: addCalendarDays(fx.today, -startedDaysAgo) };
   return { grant, transactions: [credit, ...debits] };
 }
 

@@ -138,8 +138,10 @@ describe('CreditGrantDetailsDialog', () => {
         .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent)),
     ).toEqual([
       ['1 Nov 2026', 'Added', '+£20.00'],
-      ['10 Nov 2026', 'Invoice INV-7', '-£7.50'],
+      ['10 Nov 2026', 'UsedInvoice INV-7', '-£7.50'],
     ]);
+    // "Used" in the viewer's language, then Sequence's reason as a line of its own.
+    expect(within(table).getByText('Invoice INV-7').closest('[data-slot="grant-details-transaction-reason"]')).toBeInTheDocument();
     expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Date', 'Description', 'Amount']);
     await expectNoAxeViolations();
   });

@@ -30,7 +30,7 @@ const callsSpec: BalanceSpec = {
   grants: [{ id: 'calls', name: 'API calls', originalAmount: '10000', balance: '7500' }],
   transactions: [
     { id: 'uc', grantId: 'calls', type: 'CREDIT', amount: '10000', date: '2026-10-15', reason: 'Plan allowance' },
-    { id: 'ud', grantId: 'calls', type: 'DEBIT', amount: '2500', date: '2026-11-10', reason: 'Usage' },
+    { id: 'ud', grantId: 'calls', type: 'DEBIT', amount: '2500', date: '2026-11-10', reason: 'Invoice INV-12' },
   ],
 };
 const balances = creditBalances(gbpSpec, callsSpec);
@@ -57,12 +57,15 @@ describe('CreditTransactionHistory with balances as props', () => {
     expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Date', 'Credit grant', 'Description', 'Amount', 'Balance']);
     // The balance's label is for the narrow card layout, where the column headers are hidden (and it is hidden from screen readers).
     expect(bodyRows().map(cellsOf)).toEqual([
-      ['10 Nov 2026', 'API calls', 'Usage', '-2,500 API calls', 'Balance 7,500 API calls'],
+      ['10 Nov 2026', 'API calls', 'UsedInvoice INV-12', '-2,500 API calls', 'Balance 7,500 API calls'],
       ['1 Nov 2026', 'GBP credit', 'Added', '+£500.00', 'Balance £812.40'],
-      ['15 Oct 2026', 'API calls', 'Plan allowance', '+10,000 API calls', 'Balance 10,000 API calls'],
+      ['15 Oct 2026', 'API calls', 'AddedPlan allowance', '+10,000 API calls', 'Balance 10,000 API calls'],
       ['1 Oct 2026', 'Welcome credit', 'Used', '-£187.60', 'Balance £312.40'],
-      ['1 Sept 2026', 'Welcome credit', 'Welcome offer', '+£500.00', 'Balance £500.00'],
+      ['1 Sept 2026', 'Welcome credit', 'AddedWelcome offer', '+£500.00', 'Balance £500.00'],
     ]);
+    // The description is in the viewer's language first; Sequence's reason (the host's own words, any language) is a line of its own beneath.
+    const reasons = bodyRows().map((row) => row.querySelector('[data-column="description"] [data-slot="transaction-history-reason"]')?.textContent ?? null);
+    expect(reasons).toEqual(['Invoice INV-12', null, 'Plan allowance', null, 'Welcome offer']);
     const [first] = bodyRows();
     expect(within(first!).getByRole('rowheader')).toHaveTextContent('10 Nov 2026');
     expect(first!.querySelector('[data-slot="transaction-history-cell-label"]')).toHaveAttribute('aria-hidden', 'true');
@@ -166,7 +169,7 @@ describe('CreditTransactionHistory with balances as props', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Welcome credit' });
     // The dialog shows that grant's transactions, from the same balances.
     const transactions = within(within(dialog).getByRole('table')).getAllByRole('row').slice(1);
-    expect(transactions.map((row) => row.textContent)).toEqual(['1 Sept 2026Welcome offer+£500.00', '1 Oct 2026Used-£187.60']);
+    expect(transactions.map((row) => row.textContent)).toEqual(['1 Sept 2026AddedWelcome offer+£500.00', '1 Oct 2026Used-£187.60']);
     await expectNoAxeViolations();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -230,7 +233,7 @@ describe('CreditTransactionHistory with balances as props', () => {
       const lines = file!.text.slice(1).split('\r\n');
       expect(lines).toEqual([
         'Date,Unit,Grant ID,Grant,Type,Reason,Invoice ID,Amount,Running balance,Transaction ID',
-        '2026-11-10,API calls,calls,API calls,DEBIT,Usage,,-2500,7500,ud',
+        '2026-11-10,API calls,calls,API calls,DEBIT,Invoice INV-12,,-2500,7500,ud',
         '2026-11-01,GBP,topup,GBP,CREDIT,,,500,812.4,c2',
         '2026-10-15,API calls,calls,API calls,CREDIT,Plan allowance,,10000,10000,uc',
         '2026-10-01,GBP,welcome,Welcome credit,DEBIT,,inv-1,-187.6,312.4,d1',
@@ -243,7 +246,7 @@ describe('CreditTransactionHistory with balances as props', () => {
       await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'Used');
       await user.click(screen.getByRole('button', { name: 'Download CSV' }));
       expect(files[1]!.name).toBe('credit-ledger-api-calls-2026-11-21.csv');
-      expect(files[1]!.text.slice(1).split('\r\n').slice(1)).toEqual(['2026-11-10,API calls,calls,API calls,DEBIT,Usage,,-2500,7500,ud', '']);
+      expect(files[1]!.text.slice(1).split('\r\n').slice(1)).toEqual(['2026-11-10,API calls,calls,API calls,DEBIT,Invoice INV-12,,-2500,7500,ud', '']);
     });
 
     it('writes every row of the filter, past the window on screen, with 20-digit amounts exact', async () => {
