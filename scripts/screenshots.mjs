@@ -7,6 +7,7 @@
 //   npm run screenshots -- history         only stories whose id contains "history"
 //   npm run screenshots -- --matrix        each story at 1280, 375 and 320 px, in light, dark, brand and ar-EG
 //   npm run screenshots -- --widths=375 --variants=dark,ar-EG   a part of that matrix
+//   npm run screenshots -- dashboard --variants=de-DE,ja-JP,hi-IN  other translations (de-DE, fr-FR, es-ES, pt-BR, ja-JP, hi-IN)
 //   npm run screenshots -- --dir=other-static --out=before      another build, another folder
 //   npm run screenshots -- --docs theming                       docs pages (props tables, Theming, Translations) instead of stories
 import { execFileSync } from 'node:child_process';
@@ -30,9 +31,17 @@ const VARIANTS = {
   dark: 'theme:dark',
   brand: 'theme:brand',
   'ar-EG': 'locale:ar-EG',
+  // Not in --matrix: each translation read by a native reader, on request (--variants=de-DE,ja-JP).
+  'de-DE': 'locale:de-DE',
+  'fr-FR': 'locale:fr-FR',
+  'es-ES': 'locale:es-ES',
+  'pt-BR': 'locale:pt-BR',
+  'ja-JP': 'locale:ja-JP',
+  'hi-IN': 'locale:hi-IN',
 };
+const MATRIX_VARIANTS = ['light', 'dark', 'brand', 'ar-EG'];
 const widths = (option('widths') ?? (matrix ? '1280,375,320' : '1280')).split(',').map(Number);
-const variants = (option('variants') ?? (matrix ? Object.keys(VARIANTS).join(',') : 'light')).split(',');
+const variants = (option('variants') ?? (matrix ? MATRIX_VARIANTS.join(',') : 'light')).split(',');
 for (const variant of variants) if (!(variant in VARIANTS)) throw new Error(`Unknown variant ${variant}: use ${Object.keys(VARIANTS).join(', ')}`);
 
 if (!args.includes('--no-build') && !option('dir')) {

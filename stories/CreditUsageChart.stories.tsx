@@ -52,6 +52,32 @@ export const ExpiresUnused: Story = {
   },
 };
 
+/**
+ * A forecast that runs out months ahead: the past 30 days take a sliver at the
+ * start, so the first date would sit under "Today" and is left out (and on
+ * a narrow screen "Today" begins at its line). The sentence above the chart
+ * says the range in words.
+ */
+export const RunsOutMonthsAhead: Story = {
+  parameters: { credits: 'topUp' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('group', { name: /used from/ });
+    const axis = canvasElement.querySelector<HTMLElement>('[data-slot="usage-chart-axis"]')!;
+    const shown = [...axis.querySelectorAll<HTMLElement>('[data-mark]')].filter((label) => getComputedStyle(label).visibility !== 'hidden');
+    const marks = shown.map((label) => label.dataset.mark);
+    await expect(marks).toContain('today');
+    await expect(marks).toContain('end');
+    // Every label shown stays inside the axis, and no two overlap, at any width the stories run at.
+    const boxes = shown.map((label) => label.getBoundingClientRect());
+    const edges = axis.getBoundingClientRect();
+    for (const box of boxes) await expect(box.left >= edges.left - 0.5 && box.right <= edges.right + 0.5).toBe(true);
+    for (const [index, box] of boxes.entries()) {
+      for (const other of boxes.slice(index + 1)) await expect(box.right <= other.left || other.right <= box.left).toBe(true);
+    }
+  },
+};
+
 /** The same data as a table, for screen readers and for people who read numbers. */
 export const AsTable: Story = {
   play: async ({ canvasElement }) => {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { CreditBalance, CreditsError } from '../core';
 import { creditUnitOfBalance } from '../core/balance-unit';
 import { formatCalendarMonth } from '../core/format-dates';
@@ -7,6 +7,7 @@ import { creditUsageSeries, type CreditUsagePoint, type CreditUsageRange } from 
 import { useCreditBalances } from '../react/hooks';
 import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect';
 import { rootSlot, slots, type SlotClassNames } from './class-names';
+import { useAxisFit } from './use-axis-fit';
 import { ErrorNotice } from './parts/error-notice';
 import { forecastSentence } from './parts/forecast-notes';
 import { Icon } from './parts/icons';
@@ -138,6 +139,9 @@ function UsageChartView({
     [chosen, range, today, display.locale, forecastWindowDays],
   );
   const geometry = useMemo(() => (series ? usageGeometry(series) : null), [series]);
+  const axisRef = useRef<HTMLDivElement>(null);
+  // Measured again whenever what the axis says, or where today sits, changes.
+  useAxisFit(axisRef, [geometry?.todayX, geometry?.end, series?.range.from, display.locale, display.text('usageToday'), showTable].join('|'));
   const unit = chosen ? creditUnitOfBalance(chosen.balance) : null;
   const unitName = (balance: CreditBalance) =>
     balance.type === 'CASH' && balance.currency !== null ? display.text('cashCreditName', { currency: balance.currency }) : balance.name;
@@ -175,9 +179,11 @@ function UsageChartView({
                   setRange(option);
                   setActive(null);
                 }}
-                // "12 months" keeps its order on a right-to-left page.
-                {...display.say(RANGES[option][0], { count: display.count(RANGES[option][1]) })}
-              />
+              >
+                {/* One span: the button lays out its children with a gap, which would split "30 days" around its number.
+                    The span's own direction keeps "12 months" in order on a right-to-left page. */}
+                <span {...display.say(RANGES[option][0], { count: display.count(RANGES[option][1]) })} />
+              </button>
             ))}
           </div>
         </div>
@@ -316,14 +322,14 @@ function UsageChartView({
               </g>
             </svg>
           </div>
-          <div {...slot('usage-chart-axis')} aria-hidden="true">
-            <bdi>{range.from}</bdi>
-            {/* Today, ending at its line; the last day drawn at the end when the forecast reaches past today. */}
-            <bdi data-mark="today" style={{ insetInlineEnd: `${100 - (geometry.todayX / PLOT_WIDTH) * 100}%` }}>
+          <div {...slot('usage-chart-axis')} ref={axisRef} aria-hidden="true">
+            <bdi data-mark="start">{range.from}</bdi>
+            {/* Today, ending at its line (or, near the start, beginning there); the last day drawn at the end when the forecast reaches past today. */}
+            <bdi data-mark="today" style={{ '--crg-today-at': `${(geometry.todayX / PLOT_WIDTH) * 100}%` } as CSSProperties}>
               {display.text('usageToday')}
             </bdi>
-            {/* Left out when it would crowd today's label; the forecast sentence says the day anyway. */}
-            {geometry.end !== series.range.to && geometry.todayX < PLOT_WIDTH * 0.75 && <bdi data-mark="end">{display.date(geometry.end)}</bdi>}
+            {/* useAxisFit hides this and the first date when they would crowd today's label. */}
+            {geometry.end !== series.range.to && <bdi data-mark="end">{display.date(geometry.end)}</bdi>}
           </div>
           <p {...slot('usage-chart-point')} role="status" aria-live="polite" data-state={active === null ? 'idle' : 'active'}>
             {active !== null && usage[active] ? pointText(usage[active]).children : null}
