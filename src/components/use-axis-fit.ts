@@ -4,8 +4,13 @@ import { useIsomorphicLayoutEffect } from '../react/use-isomorphic-layout-effect
 /** The least room, in CSS pixels, between two labels that both stay. */
 const LABEL_GAP_PX = 8;
 
-/** Whether two boxes, each widened by half the gap, touch along the axis. */
-const crowds = (a: DOMRect, b: DOMRect) => a.left < b.right + LABEL_GAP_PX && b.left < a.right + LABEL_GAP_PX;
+/**
+ * Whether two laid-out boxes come closer than the gap along the axis. A box of
+ * no width has not been laid out (a hidden tab, or no layout engine at all):
+ * nothing is hidden on its account, and the resize that lays it out fits again.
+ */
+const crowds = (a: DOMRect, b: DOMRect) =>
+  a.width > 0 && b.width > 0 && a.left < b.right + LABEL_GAP_PX && b.left < a.right + LABEL_GAP_PX;
 
 /**
  * Keeps the axis's labels apart and inside it. Today's label begins at its
@@ -29,7 +34,7 @@ export function useAxisFit(axis: RefObject<HTMLElement | null>, layoutKey: strin
         delete today.dataset.anchor;
         const axisBox = element.getBoundingClientRect();
         const box = today.getBoundingClientRect();
-        const pastStart = getComputedStyle(element).direction === 'rtl' ? box.right > axisBox.right : box.left < axisBox.left;
+        const pastStart = box.width > 0 && (getComputedStyle(element).direction === 'rtl' ? box.right > axisBox.right : box.left < axisBox.left);
         if (pastStart) today.dataset.anchor = 'start';
       }
       for (const label of element.querySelectorAll<HTMLElement>('[data-mark="start"], [data-mark="end"]')) {

@@ -37,6 +37,17 @@ describe('CreditUsageChart', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('keeps every axis label where nothing can be measured (no layout: server HTML, a hidden tab, jsdom)', () => {
+    renderWithProvider(<CreditUsageChart balances={[calls!]} />);
+    const axis = document.querySelector('[data-slot="usage-chart-axis"]')!;
+    // The forecast runs to 28 Nov, past today, so the axis has all three labels; crowding is judged in a real browser (the RunsOutMonthsAhead story).
+    expect([...axis.querySelectorAll<HTMLElement>('[data-mark]')].map((label) => [label.dataset.mark, label.style.visibility, label.dataset.anchor])).toEqual([
+      ['start', '', undefined],
+      ['today', '', undefined],
+      ['end', '', undefined],
+    ]);
+  });
+
   it('shows one unit at a time, chosen with a control, never mixing currencies and metrics', async () => {
     const user = userEvent.setup();
     renderWithProvider(<CreditUsageChart balances={[calls!, cash!]} />);
