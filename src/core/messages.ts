@@ -173,6 +173,8 @@ export const forecastMessages = {
   forecastRunsOutToday: 'At your current rate ({rate} a day), your credit runs out today.',
   forecastNoUsage: { one: 'No usage in the last day.', other: 'No usage in the last {count} days.' } as PluralMessage,
   forecastNoHistory: 'No usage yet.',
+  // Every debit so far is dated today: the rate is measured over whole days before today.
+  forecastTodayOnly: 'Too soon to forecast: all usage so far was recorded today.',
   forecastExpiresUnused: '{amount} will expire unused on {date}.',
   // Sequence deducts credit when it invoices, not as it is used. {date}: the day of the latest usage recorded.
   forecastAsOf: 'Balances update when invoices are issued. Usage is recorded up to {date}.',

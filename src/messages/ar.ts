@@ -163,6 +163,7 @@ export const messages: CreditGrantsMessages = {
     other: 'لا يوجد استخدام في آخر {count} يوم.',
   },
   forecastNoHistory: 'لا يوجد استخدام بعد.',
+  forecastTodayOnly: 'لا يزال الوقت مبكرًا للتوقع: كل الاستخدام حتى الآن سُجِّل اليوم.',
   forecastExpiresUnused: 'ستنتهي صلاحية {amount} دون استخدام في {date}.',
   forecastAsOf: 'تُحدَّث الأرصدة عند إصدار الفواتير. الاستخدام مسجل حتى {date}.',
   forecastAsOfNoUsage: 'تُحدَّث الأرصدة عند إصدار الفواتير.',

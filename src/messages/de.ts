@@ -121,6 +121,7 @@ export const messages: CreditGrantsMessages = {
   // The window ends yesterday: a one-day window is yesterday.
   forecastNoUsage: { one: 'Gestern kein Verbrauch.', other: 'Kein Verbrauch in den letzten {count} Tagen.' },
   forecastNoHistory: 'Noch kein Verbrauch.',
+  forecastTodayOnly: 'Für eine Prognose ist es noch zu früh: Der gesamte bisherige Verbrauch wurde heute erfasst.',
   forecastExpiresUnused: 'Verfällt am {date} ungenutzt: {amount}.',
   forecastAsOf: 'Ihr Guthaben wird bei Rechnungsstellung aktualisiert. Verbrauch erfasst bis zum {date}.',
   forecastAsOfNoUsage: 'Ihr Guthaben wird bei Rechnungsstellung aktualisiert.',

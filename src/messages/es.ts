@@ -133,6 +133,7 @@ export const messages: CreditGrantsMessages = {
   // The window ends yesterday: a one-day window is yesterday.
   forecastNoUsage: { one: 'Sin uso ayer.', many: 'Sin uso en los últimos {count} de días.', other: 'Sin uso en los últimos {count} días.' },
   forecastNoHistory: 'Aún no hay uso.',
+  forecastTodayOnly: 'Aún es pronto para una previsión: todo el uso se registró hoy.',
   forecastExpiresUnused: 'Vencerá sin usar el {date}: {amount}.',
   forecastAsOf: 'Los saldos se actualizan al emitirse las facturas. Uso registrado hasta el {date}.',
   forecastAsOfNoUsage: 'Los saldos se actualizan al emitirse las facturas.',

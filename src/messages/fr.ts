@@ -134,6 +134,7 @@ export const messages: CreditGrantsMessages = {
   // The window ends yesterday: a one-day window is yesterday.
   forecastNoUsage: { one: 'Aucune utilisation hier.', many: 'Aucune utilisation depuis {count} de jours.', other: 'Aucune utilisation depuis {count} jours.' },
   forecastNoHistory: 'Aucune utilisation pour l’instant.',
+  forecastTodayOnly: 'Trop tôt pour une prévision : toute l’utilisation a été enregistrée aujourd’hui.',
   forecastExpiresUnused: 'Crédit non utilisé expirant le {date} : {amount}.',
   forecastAsOf: 'Les soldes sont mis à jour à l’émission des factures. Utilisation enregistrée jusqu’au {date}.',
   forecastAsOfNoUsage: 'Les soldes sont mis à jour à l’émission des factures.',

@@ -111,6 +111,7 @@ export const messages: CreditGrantsMessages = {
   forecastRunsOutToday: 'मौजूदा दर ({rate} प्रति दिन) से आपका क्रेडिट आज खत्म हो जाएगा।',
   forecastNoUsage: { one: 'पिछले {count} दिन में कोई इस्तेमाल नहीं।', other: 'पिछले {count} दिनों में कोई इस्तेमाल नहीं।' },
   forecastNoHistory: 'अभी कोई इस्तेमाल नहीं।',
+  forecastTodayOnly: 'पूर्वानुमान के लिए अभी बहुत जल्दी है: अब तक का सारा इस्तेमाल आज ही दर्ज हुआ है।',
   forecastExpiresUnused: '{date} को {amount} बिना इस्तेमाल के समाप्त हो जाएगा।',
   forecastAsOf: 'बैलेंस इनवॉइस जारी होने पर अपडेट होते हैं। इस्तेमाल {date} तक दर्ज है।',
   forecastAsOfNoUsage: 'बैलेंस इनवॉइस जारी होने पर अपडेट होते हैं।',

@@ -110,6 +110,7 @@ export const messages: CreditGrantsMessages = {
   forecastRunsOutToday: '現在のペース（1 日あたり {rate}）では、クレジットは本日中になくなる見込みです。',
   forecastNoUsage: { other: '過去 {count} 日間の使用実績はありません。' },
   forecastNoHistory: '使用実績はまだありません。',
+  forecastTodayOnly: '予測にはまだ早すぎます。これまでの使用実績はすべて本日記録されたものです。',
   forecastExpiresUnused: '{amount} が未使用のまま {date} に失効します。',
   forecastAsOf: '残高は請求書の発行時に更新されます。使用量は {date} 分まで記録されています。',
   forecastAsOfNoUsage: '残高は請求書の発行時に更新されます。',

@@ -133,6 +133,7 @@ export const messages: CreditGrantsMessages = {
   // The window ends yesterday: a one-day window is yesterday.
   forecastNoUsage: { one: 'Nenhum uso ontem.', many: 'Nenhum uso nos últimos {count} de dias.', other: 'Nenhum uso nos últimos {count} dias.' },
   forecastNoHistory: 'Nenhum uso ainda.',
+  forecastTodayOnly: 'Ainda é cedo para uma previsão: todo o uso foi registrado hoje.',
   forecastExpiresUnused: 'Expira sem uso em {date}: {amount}.',
   forecastAsOf: 'Os saldos são atualizados na emissão das faturas. Uso registrado até {date}.',
   forecastAsOfNoUsage: 'Os saldos são atualizados na emissão das faturas.',

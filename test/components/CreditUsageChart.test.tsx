@@ -129,6 +129,20 @@ describe('CreditBalanceSummary with balances', () => {
     expect(screen.getByText(wholeText('Balances update when invoices are issued. Usage is recorded up to 20 Nov 2026.'))).toBeInTheDocument();
   });
 
+  it('says it is too soon to forecast, not "no usage yet", when all usage so far is dated today', () => {
+    // An invoice issued today took 60 of 100: the balance shows it, so "no usage yet" would be false.
+    const [invoicedToday] = creditBalances({
+      grants: [{ id: 'g', balance: '40', originalAmount: '100', effectiveDate: '2026-10-01' }],
+      transactions: [
+        { grantId: 'g', type: 'CREDIT', amount: '100', date: '2026-10-01' },
+        { grantId: 'g', type: 'DEBIT', amount: '60', date: TODAY },
+      ],
+    });
+    renderWithProvider(<CreditBalanceSummary balances={[invoicedToday!]} />);
+    expect(screen.getByText('Too soon to forecast: all usage so far was recorded today.')).toBeInTheDocument();
+    expect(screen.queryByText('No usage yet.')).not.toBeInTheDocument();
+  });
+
   it('offers "Buy credit" where credit runs out, and lets the host turn each part off', async () => {
     const user = userEvent.setup();
     let asked = 0;

@@ -19,7 +19,9 @@ export function forecastSentence(forecast: CreditForecast, unit: CreditUnit, dis
     case 'lasts-beyond-horizon':
       return display.say('forecastLastsBeyond', { rate, date: display.date(forecast.horizonEnd) });
     default:
-      return forecast.usageHistory === 'none' ? display.say('forecastNoHistory') : display.sayPlural('forecastNoUsage', forecast.window.days);
+      if (forecast.usageHistory !== 'none') return display.sayPlural('forecastNoUsage', forecast.window.days);
+      // Used today only (an invoice issued today): "no usage yet" would contradict the balance and the ledger.
+      return display.say(forecast.lastDebitOn === forecast.today ? 'forecastTodayOnly' : 'forecastNoHistory');
   }
 }
 
